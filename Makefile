@@ -1,0 +1,60 @@
+# make run  : set up .venv, migrate, load the demo and serve on http://127.0.0.1:8000
+# make test : install what the tests need, then run ruff and the whole test suite
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+HOST_PORT ?= 127.0.0.1:8000
+# Root installs system packages itself; anyone else goes through sudo.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test install install-test browser-deps lint messages benchmark clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+run: install
+	DEBUG=1 $(BIN)/python manage.py migrate --no-input
+	DEBUG=1 $(BIN)/python manage.py load_demo
+	DEBUG=1 $(BIN)/python manage.py runserver $(HOST_PORT)
+
+# Debian's Chromium and CJK fonts for the browser tests (Playwright cannot download browsers here).
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ] || ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then \
+		echo "Installing chromium and fonts-noto-cjk with apt-get"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	fi
+
+lint: install-test
+	$(BIN)/ruff check .
+
+test: install-test browser-deps lint
+	$(BIN)/python manage.py makemigrations --check --dry-run --settings=tests.settings
+	$(BIN)/pytest -n 2 --dist loadgroup
+
+messages: install-test
+	for app in unions articles photos editorial news search importer; do \
+		(cd $$app && ../$(BIN)/django-admin makemessages -l zh_Hans --settings=tests.settings --pythonpath=..); done
+	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/django-admin makemessages -l zh_Hans --pythonpath=. \
+		--ignore='.venv/*' --ignore='unions/*' --ignore='articles/*' --ignore='photos/*' \
+		--ignore='editorial/*' --ignore='news/*' --ignore='search/*' --ignore='importer/*' --ignore='tests/*'
+	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/django-admin compilemessages --pythonpath=. --ignore='.venv/*'
+
+benchmark: install-test
+	DEBUG=1 $(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) var test-artifacts
