@@ -30,12 +30,13 @@ run: install
 	DEBUG=1 $(BIN)/python manage.py load_demo
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST_PORT)
 
-# Debian's Chromium and CJK fonts for the browser tests (Playwright cannot download browsers here).
+# Debian's Chromium and CJK fonts for the browser tests (Playwright cannot download browsers
+# here), and gettext, with which a test checks that every message has a translation.
 browser-deps:
-	@if [ ! -x /usr/bin/chromium ] || ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then \
-		echo "Installing chromium and fonts-noto-cjk with apt-get"; \
+	@if [ ! -x /usr/bin/chromium ] || ! dpkg -s fonts-noto-cjk >/dev/null 2>&1 || ! command -v xgettext >/dev/null; then \
+		echo "Installing chromium, fonts-noto-cjk and gettext with apt-get"; \
 		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk gettext >/dev/null; \
 	fi
 
 lint: install-test
@@ -45,16 +46,14 @@ test: install-test browser-deps lint
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=tests.settings
 	$(BIN)/pytest -n 2 --dist loadgroup
 
+# Each app keeps its catalogue in <app>/locale; templates/ and newsroom/ use locale/.
 messages: install-test
-	for app in unions articles photos editorial news search importer; do \
-		(cd $$app && ../$(BIN)/django-admin makemessages -l zh_Hans --settings=tests.settings --pythonpath=..); done
-	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/django-admin makemessages -l zh_Hans --pythonpath=. \
-		--ignore='.venv/*' --ignore='unions/*' --ignore='articles/*' --ignore='photos/*' \
-		--ignore='editorial/*' --ignore='news/*' --ignore='search/*' --ignore='importer/*' --ignore='tests/*'
-	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/django-admin compilemessages --pythonpath=. --ignore='.venv/*'
+	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py makemessages --locale=zh_Hans \
+		--ignore='tests/*' --ignore='benchmarks/*' --no-obsolete
+	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py compilemessages --ignore='.venv/*'
 
 benchmark: install-test
-	DEBUG=1 $(BIN)/python benchmarks/run.py
+	for script in benchmarks/*.py; do echo "== $$script"; DEBUG=1 $(BIN)/python $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) var test-artifacts

@@ -32,4 +32,6 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self):
         """What a list of stories shows, fetched in a constant number of queries."""
-        return self.select_related("union", "column").prefetch_related("bylines", "themes")
+        return self.select_related("union", "column").prefetch_related(
+            "bylines", "themes", "photos"
+        )

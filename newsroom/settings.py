@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "news",
     "search",
     "importer",
+    "demo",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -1,5 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models import F, Value
+from django.db.models.functions import Concat, Substr
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -105,13 +107,19 @@ class Union(models.Model):
         return reverse("news:union", kwargs={"slug": self.slug})
 
     def clean(self):
-        moving_under_itself = self.parent_id and self.pk and (
-            self.parent_id == self.pk or self.parent.path.startswith(self.path or "\0")
+        moving_under_itself = (
+            self.parent_id
+            and self.pk
+            and (self.parent_id == self.pk or self.parent.path.startswith(self.path or "\0"))
         )
         if moving_under_itself:
             raise ValidationError(
-                {"parent": _("A union cannot be placed under itself or one of its sub-unions.")},
-                code="cyclic_parent",
+                {
+                    "parent": ValidationError(
+                        _("A union cannot be placed under itself or one of its sub-unions."),
+                        code="cyclic_parent",
+                    )
+                }
             )
 
     @property
@@ -128,12 +136,18 @@ class Union(models.Model):
         return f"{prefix}{self.pk:0{PATH_SEGMENT_WIDTH}d}/"
 
     def _move_subtree(self, old_path, new_path):
-        self.path, self.depth = new_path, new_path.count("/") - 1
-        Union.objects.filter(pk=self.pk).update(path=self.path, depth=self.depth)
-        if old_path:
-            for descendant in Union.objects.filter(path__startswith=old_path).exclude(pk=self.pk):
-                descendant.path = new_path + descendant.path[len(old_path) :]
-                descendant.depth = descendant.path.count("/") - 1
-                Union.objects.filter(pk=descendant.pk).update(
-                    path=descendant.path, depth=descendant.depth
-                )
+        """Rewrite the paths of this union and everything under it, in one UPDATE."""
+        new_depth = new_path.count("/") - 1
+        # A new union has no path yet, and so no subtree but itself.
+        subtree = (
+            Union.objects.filter(path__startswith=old_path)
+            if old_path
+            else Union.objects.filter(pk=self.pk)
+        )
+        subtree.update(
+            path=Concat(
+                Value(new_path), Substr("path", len(old_path) + 1), output_field=models.CharField()
+            ),
+            depth=F("depth") + (new_depth - self.depth),
+        )
+        self.path, self.depth = new_path, new_depth

@@ -1,0 +1,236 @@
+"""Reads for the public site.
+
+Every story, count and tag list here starts from Article.objects.published(): nothing else
+decides what the public sees. Each function makes a fixed number of queries, however many
+stories there are.
+"""
+
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Subquery, Window
+from django.db.models.functions import RowNumber, Substr
+from taggit.models import Tag
+
+from articles.models import Article, ArticleTheme
+from photos.models import Photo
+from unions.models import Union
+
+LATEST_COUNT = 12
+CITY_BLOCK_COUNT = 4
+PHOTO_STRIP_COUNT = 8
+HOME_THEME_COUNT = 20
+RELATED_STORY_COUNT = 6
+RELATED_THEME_COUNT = 12
+FEED_ITEM_COUNT = 30
+
+# The reverse name of ArticleTheme.tag, for lookups from Tag to the stories it labels.
+THEME_ITEMS = ArticleTheme.tag_relname()
+
+
+def published_stories():
+    """Published stories, newest first, with what a list shows."""
+    return Article.objects.published().for_listing().newest_first()
+
+
+def lead_photo(article):
+    """The story's lead photo, else its first photo, else None (reads the photos prefetch)."""
+    photos = list(article.photos.all())
+    return next((photo for photo in photos if photo.is_lead), photos[0] if photos else None)
+
+
+def ordered_photos(article):
+    """The story's photos, lead photo first."""
+    photos = list(article.photos.all())
+    return sorted(photos, key=lambda photo: not photo.is_lead)
+
+
+def _subtree_story_count():
+    """Published stories of the outer union and of every union under it, as a subquery."""
+    stories_in_subtree = (
+        Article.objects.published()
+        .filter(union__path__startswith=OuterRef("path"))
+        .order_by()
+        # COUNT without GROUP BY: one number per outer union.
+        .values(total=Func(F("pk"), function="COUNT"))
+    )
+    return Subquery(stories_in_subtree, output_field=IntegerField())
+
+
+# Home page
+
+
+@dataclass
+class CityBlock:
+    union: Union
+    stories: list = field(default_factory=list)
+
+
+def home_page():
+    """Everything the home page shows: lead story, latest, city blocks, themes, photo strip."""
+    latest = list(published_stories()[: LATEST_COUNT + 1])
+    lead = _pick_lead(latest)
+    return {
+        "lead": lead,
+        "latest": [story for story in latest if story is not lead][:LATEST_COUNT],
+        "city_blocks": city_blocks(),
+        "themes": popular_themes(HOME_THEME_COUNT),
+        "photo_stories": list(photo_stories()[:PHOTO_STRIP_COUNT]),
+    }
+
+
+def _pick_lead(stories):
+    """The newest story with a photo, not itself photo news; else the newest story."""
+    with_photo = (
+        story
+        for story in stories
+        if story.genre != Article.Genre.PHOTO and lead_photo(story) is not None
+    )
+    return next(with_photo, stories[0] if stories else None)
+
+
+def city_blocks(per_city=CITY_BLOCK_COUNT):
+    """Each active city federation with its newest stories, its sub-unions' included."""
+    cities = list(
+        Union.objects.active().filter(kind=Union.Kind.CITY).order_by("ordering", "path")
+    )
+    blocks = {city.path: CityBlock(city) for city in cities}
+    # A story belongs to the city whose path prefixes its union's path. Cities normally sit
+    # at one depth, so this is one query (one per distinct depth otherwise).
+    path_lengths = sorted({len(path) for path in blocks})
+    for path_length in path_lengths:
+        city_paths = [path for path in blocks if len(path) == path_length]
+        stories = (
+            Article.objects.published()
+            .annotate(city_path=Substr("union__path", 1, path_length))
+            .filter(city_path__in=city_paths)
+            .annotate(
+                rank=Window(
+                    RowNumber(),
+                    partition_by=F("city_path"),
+                    order_by=[F("publish_at").desc(), F("pk").desc()],
+                )
+            )
+            .filter(rank__lte=per_city)
+            .select_related("union")
+            .order_by("city_path", "rank")
+        )
+        for city_path, group in groupby(stories, key=lambda story: story.city_path):
+            blocks[city_path].stories = list(group)
+    return list(blocks.values())
+
+
+def popular_themes(limit):
+    """Themes with the most published stories."""
+    return (
+        Tag.objects.filter(
+            **{f"{THEME_ITEMS}__content_object__in": Article.objects.published().values("pk")}
+        )
+        .annotate(story_count=Count(THEME_ITEMS))
+        .order_by("-story_count", "name")[:limit]
+    )
+
+
+def photo_stories():
+    """Published photo news that carries a photo, newest first."""
+    has_photo = Exists(Photo.objects.filter(article=OuterRef("pk")))
+    return published_stories().filter(has_photo, genre=Article.Genre.PHOTO)
+
+
+# Unions
+
+
+@dataclass
+class UnionNode:
+    union: Union
+    children: list = field(default_factory=list)
+
+
+def union_tree():
+    """The active unions as a forest, each annotated with story_count (its whole subtree)."""
+    unions = list(
+        Union.objects.active().annotate(story_count=_subtree_story_count()).order_by("path")
+    )
+    nodes = {union.pk: UnionNode(union) for union in unions}
+    roots = []
+    for union in unions:
+        parent = nodes.get(union.parent_id)
+        # A union under an inactive parent still shows, at the top level.
+        (parent.children if parent else roots).append(nodes[union.pk])
+    for node in nodes.values():
+        node.children.sort(key=lambda child: (child.union.ordering, child.union.path))
+    roots.sort(key=lambda node: (node.union.ordering, node.union.path))
+    return roots
+
+
+def sub_unions(union):
+    """The union's active direct sub-unions, each annotated with story_count."""
+    return (
+        union.children.filter(is_active=True)
+        .annotate(story_count=_subtree_story_count())
+        .order_by("ordering", "path")
+    )
+
+
+def union_stories(union):
+    return published_stories().by_union(union)
+
+
+# Themes and columns
+
+
+def theme_stories(tag):
+    return published_stories().by_theme(tag)
+
+
+def related_themes(tag, limit=RELATED_THEME_COUNT):
+    """Themes that label the same published stories as tag, most shared first (one query)."""
+    stories_with_tag = Article.objects.published().by_theme(tag).values("pk")
+    return (
+        Tag.objects.filter(**{f"{THEME_ITEMS}__content_object__in": stories_with_tag})
+        .exclude(pk=tag.pk)
+        .annotate(shared_count=Count(THEME_ITEMS))
+        .order_by("-shared_count", "name")[:limit]
+    )
+
+
+def column_stories(column):
+    return published_stories().filter(column=column)
+
+
+# One story
+
+
+def related_stories(article, limit=RELATED_STORY_COUNT):
+    """Published stories sharing the most themes with article, topped up from its union."""
+    candidates = Article.objects.published().exclude(pk=article.pk).select_related("union")
+    theme_ids = [theme.pk for theme in article.themes.all()]
+    related = []
+    if theme_ids:
+        related = list(
+            candidates.filter(themes__in=theme_ids)
+            .annotate(shared_count=Count("pk"))
+            .order_by("-shared_count", "-publish_at", "-pk")[:limit]
+        )
+    if len(related) < limit:
+        same_union = (
+            candidates.by_union(article.union)
+            .exclude(pk__in=[story.pk for story in related])
+            .newest_first()[: limit - len(related)]
+        )
+        related.extend(same_union)
+    return related
+
+
+def feed_stories(*, union=None, theme=None):
+    """The newest published stories for a feed (all, a union's subtree or a theme's)."""
+    stories = Article.objects.published()
+    if union is not None:
+        stories = stories.by_union(union)
+    if theme is not None:
+        stories = stories.by_theme(theme)
+    return (
+        stories.select_related("union")
+        .prefetch_related("themes", "photos")
+        .newest_first()[:FEED_ITEM_COUNT]
+    )
