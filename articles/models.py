@@ -161,6 +161,15 @@ class Article(models.Model):
         verbose_name = _("story")
         verbose_name_plural = _("stories")
         ordering = ["-publish_at", "-created_at"]
+        # The editorial workflow's rights (editorial/roles.py gives them to the groups). Like
+        # Django's own permission names, these are stored in English.
+        permissions = [
+            ("submit_article", "Can submit own stories for review"),
+            ("review_article", "Can see every story and return it to its author"),
+            ("publish_article", "Can approve, schedule and publish stories"),
+            ("withdraw_article", "Can withdraw published stories"),
+            ("correct_article", "Can correct published stories"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=["draft", "review", "published", "withdrawn"]),

@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class EditorialConfig(AppConfig):
     name = "editorial"
     verbose_name = _("Editorial workflow")
+
+    def ready(self):
+        import reversion
+
+        from articles.models import Article, Byline
+        from photos.models import Photo
+
+        # A story's revision holds its bylines and photos too, so a version is the whole story.
+        for model in (Byline, Photo):
+            if not reversion.is_registered(model):
+                reversion.register(model)
+        if not reversion.is_registered(Article):
+            reversion.register(Article, follow=["bylines", "photos"])

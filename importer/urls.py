@@ -1,3 +1,11 @@
+from django.contrib import admin
+from django.urls import path
+
+from importer import views
+
 app_name = "importer"
 
-urlpatterns = []
+urlpatterns = [
+    path("", admin.site.admin_view(views.upload), name="upload"),
+    path("<str:token>/", admin.site.admin_view(views.preview), name="preview"),
+]

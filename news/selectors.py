@@ -8,7 +8,7 @@ stories there are.
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Subquery, Window
+from django.db.models import Count, Exists, F, OuterRef, Window
 from django.db.models.functions import RowNumber, Substr
 from taggit.models import Tag
 
@@ -45,16 +45,27 @@ def ordered_photos(article):
     return sorted(photos, key=lambda photo: not photo.is_lead)
 
 
-def _subtree_story_count():
-    """Published stories of the outer union and of every union under it, as a subquery."""
-    stories_in_subtree = (
-        Article.objects.published()
-        .filter(union__path__startswith=OuterRef("path"))
-        .order_by()
-        # COUNT without GROUP BY: one number per outer union.
-        .values(total=Func(F("pk"), function="COUNT"))
-    )
-    return Subquery(stories_in_subtree, output_field=IntegerField())
+def subtree_story_counts(stories):
+    """{union path: how many of stories belong to that union or any union under it}.
+
+    One grouped query, counted per union, then added up the tree in Python: a correlated
+    subquery per union (LIKE path || '%') takes seconds on SQLite once there are a thousand
+    unions (benchmarks/public_pages.py).
+    """
+    totals = {}
+    per_union = stories.order_by().values_list("union__path").annotate(count=Count("pk"))
+    for path, count in per_union:
+        segments = path.split("/")[:-1]
+        for depth in range(1, len(segments) + 1):
+            prefix = "/".join(segments[:depth]) + "/"
+            totals[prefix] = totals.get(prefix, 0) + count
+    return totals
+
+
+def _annotate_story_counts(unions, totals):
+    for union in unions:
+        union.story_count = totals.get(union.path, 0)
+    return unions
 
 
 # Home page
@@ -91,9 +102,7 @@ def _pick_lead(stories):
 
 def city_blocks(per_city=CITY_BLOCK_COUNT):
     """Each active city federation with its newest stories, its sub-unions' included."""
-    cities = list(
-        Union.objects.active().filter(kind=Union.Kind.CITY).order_by("ordering", "path")
-    )
+    cities = list(Union.objects.active().filter(kind=Union.Kind.CITY).order_by("ordering", "path"))
     blocks = {city.path: CityBlock(city) for city in cities}
     # A story belongs to the city whose path prefixes its union's path. Cities normally sit
     # at one depth, so this is one query (one per distinct depth otherwise).
@@ -134,7 +143,13 @@ def popular_themes(limit):
 def photo_stories():
     """Published photo news that carries a photo, newest first."""
     has_photo = Exists(Photo.objects.filter(article=OuterRef("pk")))
-    return published_stories().filter(has_photo, genre=Article.Genre.PHOTO)
+    return (
+        Article.objects.published()
+        .filter(has_photo, genre=Article.Genre.PHOTO)
+        .select_related("union")
+        .prefetch_related("photos")
+        .newest_first()
+    )
 
 
 # Unions
@@ -147,9 +162,10 @@ class UnionNode:
 
 
 def union_tree():
-    """The active unions as a forest, each annotated with story_count (its whole subtree)."""
-    unions = list(
-        Union.objects.active().annotate(story_count=_subtree_story_count()).order_by("path")
+    """The active unions as a forest, each with story_count (published, its whole subtree)."""
+    unions = _annotate_story_counts(
+        list(Union.objects.active().order_by("path")),
+        subtree_story_counts(Article.objects.published()),
     )
     nodes = {union.pk: UnionNode(union) for union in unions}
     roots = []
@@ -164,11 +180,10 @@ def union_tree():
 
 
 def sub_unions(union):
-    """The union's active direct sub-unions, each annotated with story_count."""
-    return (
-        union.children.filter(is_active=True)
-        .annotate(story_count=_subtree_story_count())
-        .order_by("ordering", "path")
+    """The union's active direct sub-unions, each with story_count (its whole subtree)."""
+    return _annotate_story_counts(
+        list(union.children.filter(is_active=True).order_by("ordering", "path")),
+        subtree_story_counts(Article.objects.published().by_union(union)),
     )
 
 

@@ -1,38 +1,194 @@
-from django.http import Http404
+"""The public news site: home, unions, themes, columns, photo news and stories."""
+
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from articles.models import Article, Column
+from news import selectors
+from news.cache import cache_for_readers
+from news.links import absolute_url
 from unions.models import Union
+
+STORIES_PER_PAGE = 20
+PHOTOS_PER_PAGE = 24
+SUMMARY_LENGTH = 120
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What a page tells browsers, search engines and link previews about itself."""
+
+    title: str = ""
+    description: str = ""
+    path: str = ""  # the canonical path; the request's path when empty
+    image: object = None  # a Photo for og:image
+    og_type: str = "website"
+    published_time: object = None
+    modified_time: object = None
+
+
+def _page(request, stories, per_page=STORIES_PER_PAGE):
+    """One page of stories; a missing, malformed or too large page number gives a real page."""
+    return Paginator(stories, per_page).get_page(request.GET.get("page"))
 
 
 def render_article(request, article, *, preview=False):
     """The public story page; the editorial preview renders it too, so both look the same."""
-    return render(request, "news/article_detail.html", {"article": article, "preview": preview})
+    photos = selectors.ordered_photos(article)
+    context = {
+        "article": article,
+        "photos": photos,
+        "ancestors": list(article.union.ancestors()),
+        "related_stories": selectors.related_stories(article),
+        "preview": preview,
+        "meta": PageMeta(
+            title=article.headline,
+            description=article.lead_text[:SUMMARY_LENGTH],
+            path=article.get_absolute_url(),
+            image=selectors.lead_photo(article),
+            og_type="article",
+            published_time=article.publish_at,
+            modified_time=article.updated_at,
+        ),
+    }
+    response = render(request, "news/article_detail.html", context)
+    if preview:
+        # A preview is for the desk only: never indexed, never kept by a shared cache.
+        response["X-Robots-Tag"] = "noindex"
+        patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
+@require_safe
+@cache_for_readers
 def article_detail(request, pk):
-    article = get_object_or_404(Article.objects.for_listing(), pk=pk)
-    if article.status == Article.Status.WITHDRAWN:
-        return render(request, "news/withdrawn.html", {"article": article}, status=410)
-    if not article.is_published():
-        raise Http404
-    return render_article(request, article)
+    article = Article.objects.published().for_listing().filter(pk=pk).first()
+    if article is not None:
+        return render_article(request, article)
+    if Article.objects.withdrawn().filter(pk=pk).exists():
+        meta = PageMeta(title=_("Story withdrawn"))
+        return render(request, "410.html", {"meta": meta}, status=410)
+    raise Http404(_("No published story has this number."))
 
 
+@require_safe
+@cache_for_readers
+def home(request):
+    context = selectors.home_page()
+    lead = context["lead"]
+    context["meta"] = PageMeta(
+        description=_("News from the trade unions of our cities, counties and workplaces."),
+        path=reverse("news:home"),
+        image=selectors.lead_photo(lead) if lead else None,
+    )
+    context["nav"] = "home"
+    return render(request, "news/home.html", context)
+
+
+@require_safe
+@cache_for_readers
+def union_index(request):
+    context = {
+        "tree": selectors.union_tree(),
+        "nav": "unions",
+        "meta": PageMeta(
+            title=_("Unions"),
+            description=_("Every union that reports to us, with its news."),
+        ),
+    }
+    return render(request, "news/union_index.html", context)
+
+
+@require_safe
+@cache_for_readers
 def union_detail(request, slug):
     union = get_object_or_404(Union.objects.active(), slug=slug)
-    articles = Article.objects.published().by_union(union).for_listing().newest_first()
-    return render(request, "news/article_list.html", {"title": union.name, "articles": articles})
+    context = {
+        "union": union,
+        "ancestors": list(union.ancestors()),
+        "sub_unions": list(selectors.sub_unions(union)),
+        "page_obj": _page(request, selectors.union_stories(union)),
+        "nav": "unions",
+        "meta": PageMeta(
+            title=union.name,
+            description=union.description
+            or _("News from %(union)s and its unions.") % {"union": union.name},
+            path=union.get_absolute_url(),
+        ),
+    }
+    return render(request, "news/union_detail.html", context)
 
 
+@require_safe
+@cache_for_readers
 def theme_detail(request, slug):
     theme = get_object_or_404(Tag, slug=slug)
-    articles = Article.objects.published().by_theme(theme).for_listing().newest_first()
-    return render(request, "news/article_list.html", {"title": theme.name, "articles": articles})
+    page_obj = _page(request, selectors.theme_stories(theme))
+    if not page_obj.paginator.count:
+        # A theme only unpublished stories carry is not public yet.
+        raise Http404(_("No published story has this theme."))
+    context = {
+        "theme": theme,
+        "page_obj": page_obj,
+        "related_themes": list(selectors.related_themes(theme)),
+        "meta": PageMeta(
+            title=theme.name,
+            description=_("Stories on the theme %(theme)s.") % {"theme": theme.name},
+            path=reverse("news:theme", kwargs={"slug": theme.slug}),
+        ),
+    }
+    return render(request, "news/theme_detail.html", context)
 
 
+@require_safe
+@cache_for_readers
 def column_detail(request, slug):
     column = get_object_or_404(Column, slug=slug)
-    articles = column.articles.published().for_listing().newest_first()
-    return render(request, "news/article_list.html", {"title": column.name, "articles": articles})
+    context = {
+        "column": column,
+        "page_obj": _page(request, selectors.column_stories(column)),
+        "meta": PageMeta(
+            title=column.name,
+            description=column.description
+            or _("Stories of the column %(column)s.") % {"column": column.name},
+            path=column.get_absolute_url(),
+        ),
+    }
+    return render(request, "news/column_detail.html", context)
+
+
+@require_safe
+@cache_for_readers
+def photo_gallery(request):
+    page_obj = _page(request, selectors.photo_stories(), per_page=PHOTOS_PER_PAGE)
+    context = {
+        "page_obj": page_obj,
+        "nav": "photos",
+        "meta": PageMeta(
+            title=_("Photo news"),
+            description=_("The unions' news in pictures."),
+            path=reverse("news:photos"),
+            image=selectors.lead_photo(page_obj[0]) if page_obj else None,
+        ),
+    }
+    return render(request, "news/photo_gallery.html", context)
+
+
+@require_safe
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /editorial/",
+        "Disallow: /search/",
+        f"Sitemap: {absolute_url(reverse('news:sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,18 +1,94 @@
 from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
+from photos.forms import PhotoForm, PhotoInlineForm, PhotoInlineFormSet
 from photos.models import Photo
 
+PREVIEW_WIDTH = 240
+THUMBNAIL_WIDTH = 96
 
-class PhotoInline(admin.StackedInline):
+
+def _picture(photo, width):
+    """A small preview from the smallest rendition; it reads no file, so lists stay fast."""
+    if not photo or not photo.pk or not photo.image:
+        return ""
+    smallest = photo.renditions("jpeg")[:1]
+    if not smallest:
+        return ""
+    shown_width = min(width, smallest[0].width)
+    shown_height = round(smallest[0].height * shown_width / smallest[0].width)
+    return format_html(
+        '<a href="{}"><img src="{}" width="{}" height="{}" alt="{}" loading="lazy"></a>',
+        photo.image.url,
+        smallest[0].url,
+        shown_width,
+        shown_height,
+        photo.alt,
+    )
+
+
+class PhotoDisplays:
+    """The previews both admins show."""
+
+    @admin.display(description=_("preview"))
+    def preview(self, photo):
+        picture = _picture(photo, PREVIEW_WIDTH)
+        if not picture:
+            return _("Shown once the photo is saved.")
+        return format_html(
+            "{}<br>{}",
+            picture,
+            _("%(width)s × %(height)s pixels, stored without camera data or location.")
+            % {"width": photo.width, "height": photo.height},
+        )
+
+    @admin.display(description=_("preview"))
+    def thumbnail(self, photo):
+        return _picture(photo, THUMBNAIL_WIDTH) or "–"
+
+    @admin.display(description=_("caption"), ordering="caption")
+    def caption_or_name(self, photo):
+        return str(photo)
+
+    @admin.display(description=_("size"))
+    def dimensions(self, photo):
+        if not photo.width:
+            return "–"
+        return f"{photo.width} × {photo.height}"
+
+
+class PhotoInline(PhotoDisplays, admin.StackedInline):
+    """A story's photos on its page: upload, caption, credit, alt text, order and lead."""
+
     model = Photo
-    extra = 0
-    fields = ["image", "caption", "credit", "alt_text", "position", "is_lead"]
+    form = PhotoInlineForm
+    formset = PhotoInlineFormSet
+    extra = 1
+    fields = ["preview", "image", "caption", "credit", "alt_text", "position", "is_lead"]
+    readonly_fields = ["preview"]
+
+    class Media:
+        js = ["photos/admin/several_photos.js"]
 
 
 @admin.register(Photo)
-class PhotoAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "article", "credit", "width", "height", "uploaded_at"]
-    search_fields = ["caption", "credit", "article__headline"]
+class PhotoAdmin(PhotoDisplays, admin.ModelAdmin):
+    form = PhotoForm
+    list_display = [
+        "thumbnail",
+        "caption_or_name",
+        "article",
+        "credit",
+        "is_lead",
+        "dimensions",
+        "uploaded_at",
+    ]
+    list_display_links = ["thumbnail", "caption_or_name"]
+    list_filter = ["is_lead", "uploaded_at"]
+    search_fields = ["caption", "credit", "alt_text", "article__headline"]
     list_select_related = ["article"]
     autocomplete_fields = ["article"]
-    readonly_fields = ["width", "height"]
+    date_hierarchy = "uploaded_at"
+    fields = ["article", "preview", "image", "caption", "credit", "alt_text", "position", "is_lead"]
+    readonly_fields = ["preview"]

@@ -1,6 +1,46 @@
+import os
+import uuid
+
 from django.db import models
 from django.db.models import Q
+from django.db.models.fields.files import ImageFieldFile
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from imagekit.models import ImageSpecField
+
+from photos import renditions
+from photos.cleanup import delete_after_commit, note_written
+from photos.processing import StoredOriginal, clean_original
+from photos.renditions import FitWidth, GenerateAtUpload, Rendition
+from photos.validation import open_verified_image
+
+
+def photo_upload_to(photo, filename):
+    """photos/2026/11/<random>.jpg: unguessable, never reused, and no phone file name in URLs."""
+    extension = os.path.splitext(filename)[1].lower()
+    return f"photos/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
+
+
+class PhotoFieldFile(ImageFieldFile):
+    def save(self, name, content, save=True):
+        super().save(name, content, save)
+        note_written(self.storage, self.name)
+
+
+class PhotoImageField(models.ImageField):
+    """An image field whose stored files are noted, so a failed transaction leaves none."""
+
+    attr_class = PhotoFieldFile
+
+
+def _rendition(width, kind):
+    return ImageSpecField(
+        source="image",
+        processors=[FitWidth(width)],
+        format=renditions.FORMATS[kind]["format"],
+        options=renditions.FORMATS[kind]["options"],
+        cachefile_strategy=GenerateAtUpload,
+    )
 
 
 class Photo(models.Model):
@@ -12,8 +52,12 @@ class Photo(models.Model):
         on_delete=models.CASCADE,
         related_name="photos",
     )
-    image = models.ImageField(
-        _("image"), upload_to="photos/%Y/%m/", width_field="width", height_field="height"
+    image = PhotoImageField(
+        _("image"),
+        upload_to=photo_upload_to,
+        help_text=_(
+            "It is turned upright and stripped of camera data and location before it is stored."
+        ),
     )
     caption = models.TextField(
         _("caption"), blank=True, help_text=_("The photo's caption (图片说明).")
@@ -37,6 +81,14 @@ class Photo(models.Model):
     height = models.PositiveIntegerField(_("height"), null=True, blank=True, editable=False)
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
+    # Made once when the image is saved (renditions.GenerateAtUpload), never when shown.
+    rendition_480_webp = _rendition(480, "webp")
+    rendition_960_webp = _rendition(960, "webp")
+    rendition_1600_webp = _rendition(1600, "webp")
+    rendition_480_jpeg = _rendition(480, "jpeg")
+    rendition_960_jpeg = _rendition(960, "jpeg")
+    rendition_1600_jpeg = _rendition(1600, "jpeg")
+
     class Meta:
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
@@ -51,4 +103,97 @@ class Photo(models.Model):
         ]
 
     def __str__(self):
-        return self.caption[:30] or self.image.name
+        return self.caption[:30] or self.credit or os.path.basename(self.image.name)
+
+    def save(self, *args, **kwargs):
+        replaced = None
+        # An image not yet committed is a new upload, stored by this save.
+        if self.image and not self.image._committed:
+            self._prepare_new_image()
+            if self.pk:
+                stored = type(self).objects.filter(pk=self.pk).values_list("image", flat=True)
+                replaced = stored.first()
+        super().save(*args, **kwargs)
+        if replaced and replaced != self.image.name:
+            old = type(self)(pk=self.pk, image=replaced)
+            delete_after_commit(old.image.storage, old.stored_names())
+
+    def _prepare_new_image(self):
+        """Make an upload the original we store: verified, upright, without metadata.
+
+        The admin's form has done this already (photos.forms.PhotoImageField); other callers,
+        such as an import, get the same checks here and a ValidationError if the file is bad.
+        """
+        content = self.image.file
+        if not isinstance(content, StoredOriginal):
+            content = clean_original(open_verified_image(content), name=self.image.name)
+            self.image = content
+        self.width, self.height = content.width, content.height
+
+    @property
+    def alt(self):
+        """The alt text, or the caption when the editor gave none."""
+        return self.alt_text or self.caption
+
+    def renditions(self, kind):
+        """The photo's renditions of a kind ("webp" or "jpeg"), smallest first."""
+        if not self.image or not self.width or not self.height:
+            return []
+        # Naming a rendition hashes its spec: worth keeping while the image stays the same.
+        key = (kind, self.image.name, self.width, self.height)
+        cache = self.__dict__.setdefault("_renditions_cache", {})
+        if key not in cache:
+            cache[key] = self._make_renditions(kind)
+        return cache[key]
+
+    def _make_renditions(self, kind):
+        return [
+            Rendition(
+                url=getattr(self, renditions.field_name(rendition_width, kind)).url,
+                width=actual,
+                height=renditions.scaled_height(self.width, self.height, actual),
+            )
+            for rendition_width, actual in renditions.widths_for(self.width)
+        ]
+
+    @property
+    def webp_srcset(self):
+        return _srcset(self.renditions("webp"))
+
+    @property
+    def jpeg_srcset(self):
+        return _srcset(self.renditions("jpeg"))
+
+    @property
+    def fallback_url(self):
+        """For browsers that know no srcset: the JPEG nearest 960 pixels wide."""
+        jpegs = self.renditions("jpeg")
+        if not jpegs:
+            return self.image.url if self.image else ""
+        fitting = [rendition for rendition in jpegs if rendition.width <= 960]
+        return (fitting or jpegs)[-1].url
+
+    @property
+    def og_image(self):
+        """The Open Graph image: the largest JPEG rendition (1600 pixels wide at most)."""
+        jpegs = self.renditions("jpeg")
+        return jpegs[-1] if jpegs else None
+
+    @property
+    def og_image_url(self):
+        og_image = self.og_image
+        return og_image.url if og_image else ""
+
+    def stored_names(self):
+        """Every file the photo may have in storage: the original and all its renditions."""
+        if not self.image:
+            return []
+        names = [self.image.name]
+        for rendition_width in renditions.WIDTHS:
+            for kind in renditions.FORMATS:
+                names.append(getattr(self, renditions.field_name(rendition_width, kind)).name)
+        return names
+
+
+def _srcset(rendition_list):
+    return ", ".join(f"{rendition.url} {rendition.width}w" for rendition in rendition_list)

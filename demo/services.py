@@ -1,0 +1,156 @@
+"""Loads the demo newsroom; running it again changes nothing that is already there."""
+
+from dataclasses import dataclass, field
+from io import BytesIO
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from PIL import Image, ImageDraw
+from taggit.models import Tag
+
+from articles.models import Article, Byline, Column
+from demo import content
+from editorial import services as workflow
+from editorial.roles import ensure_groups
+from photos.models import Photo
+from unions.models import Union
+
+
+@dataclass
+class DemoReport:
+    created_unions: int = 0
+    created_stories: int = 0
+    logins: list = field(default_factory=list)
+
+
+def _ensure_union(name, short_name, kind, parent, ordering, report):
+    union, created = Union.objects.get_or_create(
+        name=name,
+        defaults={"short_name": short_name, "kind": kind, "parent": parent, "ordering": ordering},
+    )
+    report.created_unions += created
+    return union
+
+
+def _ensure_unions(report):
+    province_name, province_short = content.PROVINCE
+    province = _ensure_union(province_name, province_short, "province", None, 0, report)
+    for ordering, city in enumerate(content.CITIES):
+        _ensure_union(f"{city}市总工会", city, "city", province, ordering, report)
+    for ordering, (name, short_name, kind, parent_name) in enumerate(content.LOCAL_UNIONS):
+        parent = Union.objects.get(name=parent_name)
+        _ensure_union(name, short_name, kind, parent, ordering, report)
+
+
+def _ensure_users(report):
+    users = {}
+    for username, password, full_name, group_name, is_superuser in content.USERS:
+        user, created = get_user_model().objects.get_or_create(
+            username=username,
+            defaults={
+                "first_name": full_name,
+                "email": f"{username}@example.org",
+                "is_staff": True,
+                "is_superuser": is_superuser,
+            },
+        )
+        if created:
+            user.set_password(password)
+            user.save(update_fields=["password"])
+        if group_name:
+            user.groups.add(Group.objects.get(name=group_name))
+        users[username] = user
+        report.logins.append((username, password, group_name or "superuser"))
+    return users
+
+
+def _ensure_taxonomy():
+    for name in content.THEMES:
+        Tag.objects.get_or_create(name=name)
+    name, slug, description = content.COLUMN
+    column, _ = Column.objects.get_or_create(
+        name=name, defaults={"slug": slug, "description": description}
+    )
+    return column
+
+
+def _demo_photo(article, credit):
+    """A generated picture (no real photo is shipped), stored the way an upload is."""
+    image = Image.new("RGB", (1600, 1000), (178, 34, 34))
+    draw = ImageDraw.Draw(image)
+    for step in range(0, 1000, 40):
+        draw.rectangle([0, step, 1600, step + 20], fill=(200 - step // 10, 60, 50))
+    buffer = BytesIO()
+    image.save(buffer, format="JPEG", quality=85)
+    Photo.objects.create(
+        article=article,
+        image=ContentFile(buffer.getvalue(), name="demo-photo.jpg"),
+        caption=article.body.split("\n")[0],
+        credit=credit,
+        alt_text=article.headline,
+        is_lead=True,
+    )
+
+
+def _file_story(spec, *, users, column):
+    author = users[spec["author"]]
+    article = Article.objects.create(
+        union=Union.objects.get(name=spec["union"]),
+        genre=spec["genre"],
+        is_staff_report=spec["staff"],
+        headline=spec["headline"],
+        subheadline=spec.get("subheadline", ""),
+        body=spec["body"],
+        column=column if spec.get("column") else None,
+        created_by=author,
+    )
+    article.themes.add(*spec["themes"])
+    for position, (role, name) in enumerate(spec["bylines"]):
+        Byline.objects.create(article=article, position=position, role=role, name=name)
+    if spec["genre"] == Article.Genre.PHOTO:
+        photographer = next(name for role, name in spec["bylines"] if role == "photographer")
+        _demo_photo(article, photographer)
+    workflow.record_creation(article=article, actor=author)
+    return article, author
+
+
+def _advance(article, *, state, author, editor, when=None, reason=""):
+    """Moves a filed story to its demo state through the workflow, as the newsroom would."""
+    if state == "draft":
+        return
+    workflow.submit(article=article, actor=author, notify=False)
+    if state == "review":
+        return
+    if state == "returned":
+        workflow.return_to_author(article=article, actor=editor, reason=reason, notify=False)
+        return
+    workflow.approve(article=article, actor=editor, publish_at=timezone.now() + when, notify=False)
+    if state == "withdrawn":
+        workflow.withdraw(article=article, actor=editor, reason=reason)
+
+
+@transaction.atomic
+def load_demo():
+    """Creates whatever of the demo newsroom is missing and returns what it did."""
+    report = DemoReport()
+    ensure_groups()
+    _ensure_unions(report)
+    column = _ensure_taxonomy()
+    users = _ensure_users(report)
+    for spec in content.STORIES:
+        if Article.objects.filter(headline=spec["headline"]).exists():
+            continue
+        article, author = _file_story(spec, users=users, column=column)
+        _advance(
+            article,
+            state=spec["state"],
+            author=author,
+            editor=users["editor"],
+            when=spec.get("when"),
+            reason=spec.get("reason", ""),
+        )
+        report.created_stories += 1
+    return report

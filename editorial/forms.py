@@ -1,0 +1,127 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article
+from editorial import selectors
+from editorial.formatting import display_name, local_time, zone_name
+
+
+class ArticleAdminForm(forms.ModelForm):
+    """The story form; it carries the version it was loaded with and refuses lost updates."""
+
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Article
+        fields = [
+            "union",
+            "genre",
+            "kicker",
+            "headline",
+            "subheadline",
+            "is_staff_report",
+            "body",
+            "summary",
+            "themes",
+            "column",
+            "correction_note",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["loaded_version"].initial = self.instance.version
+        # The version in the database when the save was checked, under the row lock.
+        self.current_version = None
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not self.instance.pk:
+            return cleaned_data
+        # The admin's change view runs in one transaction: this lock holds until the save ends.
+        current = (
+            Article.objects.select_for_update()
+            .filter(pk=self.instance.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
+        if current is None:
+            raise ValidationError(
+                gettext("This story was deleted while you were editing it."), code="deleted"
+            )
+        if cleaned_data.get("loaded_version") != current:
+            # The next save is checked against the version in the database now: after reading
+            # this message, the user decides to keep their text over the other version.
+            self.data = self.data.copy()
+            self.data[self.add_prefix("loaded_version")] = current
+            raise ValidationError(self._conflict_message(), code="edited_meanwhile")
+        self.current_version = current
+        return cleaned_data
+
+    def _conflict_message(self):
+        change = selectors.last_change(self.instance)
+        if change is None:
+            who_and_when = gettext("Someone else changed this story after you opened it.")
+        else:
+            who_and_when = gettext(
+                "%(user)s changed this story at %(time)s, after you opened it."
+            ) % {"user": display_name(change.user), "time": local_time(change.at)}
+        return " ".join(
+            [
+                who_and_when,
+                gettext(
+                    "Your changes are not saved yet; they are still in the form below. "
+                    "Compare with the other version in the story's history: saving again "
+                    "replaces it with yours."
+                ),
+            ]
+        )
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
+        max_length=2000,
+        error_messages={"required": _("Give a reason: it is recorded and the author reads it.")},
+    )
+
+
+class PublishTimeForm(forms.Form):
+    NOW = "now"
+    AT = "at"
+
+    when = forms.ChoiceField(
+        label=_("When"),
+        choices=[(NOW, _("Now")), (AT, _("At the time below"))],
+        widget=forms.RadioSelect,
+        initial=NOW,
+    )
+    publish_at = forms.DateTimeField(
+        label=_("Publication time"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["publish_at"].help_text = gettext(
+            "%(zone)s. A time in the future schedules the story: it goes public then, by itself."
+        ) % {"zone": zone_name()}
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("when") == self.AT:
+            if cleaned_data.get("publish_at") is None and "publish_at" not in self.errors:
+                self.add_error(
+                    "publish_at",
+                    ValidationError(
+                        gettext("Give the publication time, or choose “Now”."), code="required"
+                    ),
+                )
+        else:
+            cleaned_data["publish_at"] = None
+        return cleaned_data

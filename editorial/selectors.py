@@ -1,0 +1,131 @@
+"""Reads for the review desk: list columns, the desk summary and who changed a story last."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from reversion.models import Version
+
+from articles.models import Article
+from editorial import rules
+from editorial.models import ArticleEvent
+
+# Events that move a story from one status to another (not corrections, restores, shares).
+STATUS_MOVES = [
+    ArticleEvent.Kind.SUBMITTED,
+    ArticleEvent.Kind.TAKEN_BACK,
+    ArticleEvent.Kind.RETURNED,
+    ArticleEvent.Kind.APPROVED,
+    ArticleEvent.Kind.UNSCHEDULED,
+    ArticleEvent.Kind.WITHDRAWN,
+]
+
+WAITING_LIST_LENGTH = 5
+SCHEDULE_WINDOW = timedelta(hours=48)
+
+
+def with_desk_columns(queryset):
+    """Adds submitted_at (the newest submission) and last_move (the newest status change)."""
+    newest_first = ("-created_at", "-pk")
+    submissions = ArticleEvent.objects.filter(
+        article=OuterRef("pk"), kind=ArticleEvent.Kind.SUBMITTED
+    ).order_by(*newest_first)
+    moves = ArticleEvent.objects.filter(article=OuterRef("pk"), kind__in=STATUS_MOVES).order_by(
+        *newest_first
+    )
+    return queryset.annotate(
+        submitted_at=Subquery(submissions.values("created_at")[:1]),
+        last_move=Subquery(moves.values("kind")[:1]),
+    )
+
+
+def waiting_since():
+    """When a story in review started waiting: its submission, or its creation if unrecorded."""
+    return Coalesce(F("submitted_at"), F("created_at"))
+
+
+def review_queue(queryset):
+    """Stories in review, the one waiting longest first."""
+    return (
+        with_desk_columns(queryset.in_review())
+        .annotate(waiting_since=waiting_since())
+        .order_by("waiting_since", "pk")
+    )
+
+
+def status_counts(queryset):
+    """How many stories are in each desk status, in one query."""
+    now = timezone.now()
+    published = Q(status=Article.Status.PUBLISHED)
+    return queryset.aggregate(
+        draft=Count("pk", filter=Q(status=Article.Status.DRAFT)),
+        review=Count("pk", filter=Q(status=Article.Status.REVIEW)),
+        scheduled=Count("pk", filter=published & Q(publish_at__gt=now)),
+        published=Count("pk", filter=published & Q(publish_at__lte=now)),
+        withdrawn=Count("pk", filter=Q(status=Article.Status.WITHDRAWN)),
+    )
+
+
+def scheduled_soon(queryset, window=SCHEDULE_WINDOW):
+    """Approved stories that go public within the window, soonest first."""
+    return (
+        queryset.scheduled()
+        .filter(publish_at__lte=timezone.now() + window)
+        .select_related("union", "created_by")
+        .order_by("publish_at", "pk")
+    )
+
+
+def desk_summary(user):
+    """What the admin index shows the user: counts, the longest waits, the next 48 hours."""
+    visible = rules.visible_articles(user)
+    return {
+        "counts": status_counts(visible),
+        "waiting": list(
+            review_queue(visible).select_related("union", "created_by")[:WAITING_LIST_LENGTH]
+        ),
+        "scheduled": list(scheduled_soon(visible)),
+    }
+
+
+@dataclass(frozen=True)
+class LastChange:
+    user: object
+    at: datetime
+
+
+def last_change(article):
+    """Who changed the story last and when: its newest saved revision or workflow step."""
+    candidates = []
+    version = (
+        Version.objects.get_for_object(article)
+        .select_related("revision__user")
+        .order_by("-revision__date_created", "-pk")
+        .first()
+    )
+    if version is not None:
+        candidates.append(LastChange(version.revision.user, version.revision.date_created))
+    event = (
+        article.events.exclude(kind=ArticleEvent.Kind.PREVIEW_SHARED)
+        .select_related("actor")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if event is not None:
+        candidates.append(LastChange(event.actor, event.created_at))
+    return max(candidates, key=lambda change: change.at, default=None)
+
+
+def last_return(article):
+    """The newest return to the author, when that is how the story became a draft again."""
+    if article.status != Article.Status.DRAFT:
+        return None
+    event = (
+        article.events.filter(kind__in=STATUS_MOVES)
+        .select_related("actor")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    return event if event is not None and event.kind == ArticleEvent.Kind.RETURNED else None

@@ -1,0 +1,134 @@
+"""Bylines and photo credits the way Chinese papers print them.
+
+"(黄元明)", "(沈春 李宗泰)", "(本报记者 陈雪 通讯员 王志刚)", "本报讯(记者 陈雪)",
+"姚佳佳/摄", "姚佳佳 摄", "通讯员 姚佳佳 摄". These are print conventions, not interface text.
+"""
+
+import re
+
+from articles.models import Byline
+
+AUTHOR = Byline.Role.AUTHOR.value
+REPORTER = Byline.Role.REPORTER.value
+CORRESPONDENT = Byline.Role.CORRESPONDENT.value
+PHOTOGRAPHER = Byline.Role.PHOTOGRAPHER.value
+EDITOR = Byline.Role.EDITOR.value
+
+# Role words before names; the longest first, so that 本报记者 is not read as 本报 + 记者.
+ROLE_WORDS = {
+    "本报特约记者": REPORTER,
+    "本报见习记者": REPORTER,
+    "本报实习记者": REPORTER,
+    "本报记者": REPORTER,
+    "特约记者": REPORTER,
+    "见习记者": REPORTER,
+    "实习记者": REPORTER,
+    "摄影记者": PHOTOGRAPHER,
+    "记者": REPORTER,
+    "本报通讯员": CORRESPONDENT,
+    "特约通讯员": CORRESPONDENT,
+    "通讯员": CORRESPONDENT,
+    "实习生": AUTHOR,
+    "本报评论员": AUTHOR,
+    "评论员": AUTHOR,
+    "责任编辑": EDITOR,
+    "责编": EDITOR,
+    "编辑": EDITOR,
+    "摄影": PHOTOGRAPHER,
+}
+COMMENTARY_ROLE_WORDS = {"本报评论员", "评论员"}
+_ROLE_ALTERNATIVES = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
+_ROLE_AT_START = re.compile(f"^({_ROLE_ALTERNATIVES})[:\uff1a]?")
+# A Chinese personal name: two to four characters, or a transcribed name with a middle dot.
+# Rare characters (生僻字, beyond the basic block) are common in names.
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+NAME = f"[{HAN}]{{2,4}}|[{HAN}]{{1,8}}(?:[··•][{HAN}]{{1,8}})+"
+_NAME = re.compile(f"^(?:{NAME})$")
+_SEPARATORS = re.compile(r"[\s\u3000、,\uff0c;\uff1b]+")
+_PHOTO_MARK = re.compile(r"\s*[/\uff0f]?\s*摄$")
+# Written as escapes: the full-width marks (U+FF01…) look like their ASCII twins in an editor.
+SENTENCE_END = "。!?\uff01\uff1f…"
+CLAUSE_END = ";:\uff1b\uff1a."
+CLOSERS = "”’」』)\uff09》"
+PARENTHESISED = re.compile(r"^[(\uff08]([^()\uff08\uff09]{2,60})[)\uff09]$")
+_TRAILING_PARENTHESES = re.compile(r"[(\uff08]([^()\uff08\uff09]{2,60})[)\uff09]$")
+# The tail of a caption that may be a photo credit: names, perhaps after a role, then 摄.
+_TRAILING_PHOTO_CREDIT = re.compile(
+    r"(?:(?:" + _ROLE_ALTERNATIVES + r")[:\uff1a]?\s*)?"
+    r"(?:" + NAME + r")(?:[\s\u3000、]+(?:" + NAME + r"))*\s*[/\uff0f]?\s*摄$"
+)
+_LEADING_MARKS = "□■◇◆●○▲△★☆ \u3000"
+
+
+class Credit:
+    """The names and roles of one byline or photo credit, in print order."""
+
+    def __init__(self, bylines, *, is_photo=False, is_commentary=False):
+        self.bylines = bylines
+        self.is_photo = is_photo
+        self.is_commentary = is_commentary
+
+
+def parse_credit(text, *, require_role=False):
+    """A Credit for text made only of role words and names ("本报记者 陈雪 通讯员 王志刚",
+    "姚佳佳/摄"), or None when text is anything else."""
+    text = text.strip().strip(_LEADING_MARKS)
+    is_photo = bool(_PHOTO_MARK.search(text))
+    if is_photo:
+        text = _PHOTO_MARK.sub("", text)
+    tokens = [token for token in _SEPARATORS.split(text) if token]
+    if not tokens:
+        return None
+    role, saw_role, is_commentary = AUTHOR, False, False
+    bylines = []
+    for token in tokens:
+        while token:
+            role_match = _ROLE_AT_START.match(token)
+            if role_match:
+                word = role_match.group(1)
+                role, saw_role = ROLE_WORDS[word], True
+                is_commentary = is_commentary or word in COMMENTARY_ROLE_WORDS
+                token = token[role_match.end() :]
+                continue
+            if not _NAME.match(token):
+                return None
+            bylines.append((token, role))
+            token = ""
+    if not bylines or (require_role and not saw_role and not is_photo):
+        return None
+    if is_photo:
+        bylines = [(name, PHOTOGRAPHER) for name, _role in bylines]
+    return Credit(bylines, is_photo=is_photo, is_commentary=is_commentary)
+
+
+def ends_sentence(text):
+    """True when text ends a sentence: a full stop, question or exclamation mark, an ellipsis,
+    a semicolon or colon, or a closing quote or bracket right after one of these."""
+    text = text.rstrip()
+    while text and text[-1] in CLOSERS:
+        text = text[:-1]
+    return bool(text) and text[-1] in SENTENCE_END + CLAUSE_END
+
+
+def split_trailing_credit(paragraph):
+    """(text, Credit) for a paragraph that closes with a byline or photo credit after its last
+    sentence, e.g. "…乡村振兴。(徐希涛)" or "…参加活动。姚佳佳/摄"; (paragraph, None) otherwise."""
+    paragraph = paragraph.rstrip()
+    for pattern in (_TRAILING_PARENTHESES, _TRAILING_PHOTO_CREDIT):
+        for match in _candidate_matches(pattern, paragraph):
+            before = paragraph[: match.start()].rstrip()
+            if before and not ends_sentence(before):
+                continue
+            inner = match.group(1) if pattern is _TRAILING_PARENTHESES else match.group()
+            credit = parse_credit(inner)
+            if credit:
+                return before, credit
+    return paragraph, None
+
+
+def _candidate_matches(pattern, text):
+    """Matches of pattern ending text, from the longest to the shortest start."""
+    for start in range(max(0, len(text) - 80), len(text)):
+        match = pattern.match(text, start)
+        if match and match.end() == len(text):
+            yield match

@@ -1,0 +1,103 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from importer.exceptions import CopyImportError
+from importer.services import import_copy
+from importer.sources import ACCEPTED_EXTENSIONS, max_bytes, read_uploaded_file
+from unions.models import Union
+
+
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files from one input (Django's "Uploading multiple files" recipe)."""
+
+    def __init__(self, *args, **kwargs):
+        accept = ",".join(ACCEPTED_EXTENSIONS)
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": accept}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        clean_one = super().clean
+        if isinstance(data, list | tuple):
+            if not data and self.required:
+                raise ValidationError(self.error_messages["required"], code="required")
+            return [clean_one(item, initial) for item in data]
+        return [clean_one(data, initial)]
+
+
+class UnionChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, union):
+        return "\u3000" * union.depth + union.name
+
+
+class ImportUploadForm(forms.Form):
+    files = MultipleFileField(
+        label=_("Files"),
+        # Our own check says which file is empty, by name.
+        allow_empty_file=True,
+    )
+    normalise_punctuation = forms.BooleanField(
+        label=_("Make punctuation full-width in Chinese text"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "GB/T 15834: half-width commas, colons, question marks and brackets become "
+            "full-width inside Chinese sentences; numbers and Latin words stay as they are."
+        ),
+    )
+    fallback_union = UnionChoiceField(
+        label=_("Union for stories that name none"),
+        queryset=Union.objects.order_by("path"),
+        required=False,
+        help_text=_("Unknown unions are never created: such stories are filed under this union."),
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        self.user = user
+        self.report = None
+        super().__init__(*args, **kwargs)
+        self.fields["files"].help_text = _(
+            "Plain text (.txt in UTF-8, GB18030 or GBK) or Word (.docx) files, several at once, "
+            "each of at most %(limit)s."
+        ) % {"limit": filesizeformat(max_bytes())}
+
+    def clean_files(self):
+        sources, errors = [], []
+        for upload in self.cleaned_data["files"]:
+            try:
+                sources.append(read_uploaded_file(upload))
+            except CopyImportError as error:
+                errors.append(ValidationError(str(error), code=error.code))
+        if errors:
+            raise ValidationError(errors)
+        return sources
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.errors:
+            return cleaned_data
+        try:
+            self.report = import_copy(
+                files=cleaned_data["files"],
+                user=self.user,
+                dry_run=True,
+                normalise_punctuation=cleaned_data["normalise_punctuation"],
+                fallback_union=cleaned_data["fallback_union"],
+            )
+        except CopyImportError as error:
+            self.add_error("files", ValidationError(str(error), code=error.code))
+            return cleaned_data
+        if self.report.without_union and self.report.fallback_union is None:
+            self.add_error(
+                "fallback_union",
+                ValidationError(
+                    _("Some stories name no union we know: choose the union to file them under."),
+                    code="no_union",
+                ),
+            )
+        return cleaned_data

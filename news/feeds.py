@@ -1,0 +1,86 @@
+"""Atom feeds: the latest stories, a union's (its sub-unions' included) and a theme's."""
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from taggit.models import Tag
+
+from articles.models import Article
+from news import selectors
+from unions.models import Union
+
+
+class StoryFeed(Feed):
+    feed_type = Atom1Feed
+
+    def item_title(self, item):
+        return item.headline
+
+    def item_description(self, item):
+        return item.lead_text
+
+    def item_pubdate(self, item):
+        return item.publish_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_author_name(self, item):
+        return item.union.name
+
+    def item_categories(self, item):
+        return [theme.name for theme in item.themes.all()]
+
+
+class LatestStoriesFeed(StoryFeed):
+    def title(self):
+        return _("Union news: latest stories")
+
+    def subtitle(self):
+        return _("The newest stories from every union.")
+
+    def link(self):
+        return reverse("news:home")
+
+    def items(self):
+        return selectors.feed_stories()
+
+
+class UnionFeed(StoryFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Union.objects.active(), slug=slug)
+
+    def title(self, union):
+        return _("Union news: %(union)s") % {"union": union.name}
+
+    def subtitle(self, union):
+        return _("The newest stories from %(union)s and its unions.") % {"union": union.name}
+
+    def link(self, union):
+        return union.get_absolute_url()
+
+    def items(self, union):
+        return selectors.feed_stories(union=union)
+
+
+class ThemeFeed(StoryFeed):
+    def get_object(self, request, slug):
+        theme = get_object_or_404(Tag, slug=slug)
+        if not Article.objects.published().by_theme(theme).exists():
+            raise Http404(_("No published story has this theme."))
+        return theme
+
+    def title(self, theme):
+        return _("Union news: %(theme)s") % {"theme": theme.name}
+
+    def subtitle(self, theme):
+        return _("The newest stories on the theme %(theme)s.") % {"theme": theme.name}
+
+    def link(self, theme):
+        return reverse("news:theme", kwargs={"slug": theme.slug})
+
+    def items(self, theme):
+        return selectors.feed_stories(theme=theme)

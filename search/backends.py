@@ -1,0 +1,94 @@
+"""The database's half of search: full-text search on PostgreSQL, token matching elsewhere.
+
+Both take the terms of segmentation.parse_query, keep the stories that match every term and
+rank them with the headline above the body above themes and bylines, so that results agree in
+spirit on both databases. Only the PostgreSQL path uses the GIN index.
+"""
+
+from functools import reduce
+from operator import and_, or_
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Case, F, FloatField, Q, Value, When
+
+CONFIG = "simple"
+# Weights of the document's parts, as PostgreSQL's ts_rank applies them to A, B and C.
+FIELD_WEIGHTS = {"headline_terms": 1.0, "body_terms": 0.4, "credit_terms": 0.2}
+RESULT_ORDER = ("-rank", "-publish_at", "-pk")
+
+
+def is_postgresql():
+    return connection.vendor == "postgresql"
+
+
+def refresh_vectors(documents):
+    """Recompute the weighted tsvector of these SearchDocuments (PostgreSQL only)."""
+    if is_postgresql():
+        documents.update(
+            search_vector=SearchVector("headline_terms", weight="A", config=CONFIG)
+            + SearchVector("body_terms", weight="B", config=CONFIG)
+            + SearchVector("credit_terms", weight="C", config=CONFIG)
+        )
+
+
+def matching(articles, terms):
+    """The articles that match every term, annotated with rank and ordered best first."""
+    if is_postgresql():
+        return _matching_postgresql(articles, terms)
+    return _matching_portable(articles, terms)
+
+
+def tsquery(terms):
+    """The PostgreSQL text query asking for every term (PostgreSQL only)."""
+
+    # Every token is a separate plainto_tsquery: a query can never inject tsquery syntax.
+    def token_query(token):
+        return SearchQuery(token, config=CONFIG, search_type="plain")
+
+    def term_query(term):
+        groups = [reduce(and_, map(token_query, group)) for group in term.token_groups]
+        return reduce(or_, groups)
+
+    return reduce(and_, map(term_query, terms))
+
+
+def _matching_postgresql(articles, terms):
+    query = tsquery(terms)
+    articles = articles.filter(search_document__search_vector=query)
+    for term in terms:
+        if term.phrase:
+            # The index found the characters; the phrase must also occur as typed.
+            articles = articles.filter(search_document__text__contains=term.text)
+    return articles.annotate(rank=SearchRank(F("search_document__search_vector"), query)).order_by(
+        *RESULT_ORDER
+    )
+
+
+def _has_tokens(field, tokens):
+    return reduce(and_, (Q(**{f"search_document__{field}__contains": f" {t} "}) for t in tokens))
+
+
+def _term_in(field, term):
+    return reduce(or_, (_has_tokens(field, group) for group in term.token_groups))
+
+
+def _matching_portable(articles, terms):
+    for term in terms:
+        if term.phrase:
+            articles = articles.filter(search_document__text__contains=term.text)
+        else:
+            articles = articles.filter(reduce(or_, (_term_in(f, term) for f in FIELD_WEIGHTS)))
+    rank = reduce(
+        lambda total, part: total + part,
+        (
+            Case(
+                When(_term_in(field, term), then=Value(weight)),
+                default=Value(0.0),
+                output_field=FloatField(),
+            )
+            for term in terms
+            for field, weight in FIELD_WEIGHTS.items()
+        ),
+    )
+    return articles.annotate(rank=rank).order_by(*RESULT_ORDER)

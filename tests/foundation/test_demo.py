@@ -1,0 +1,69 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from articles.models import Article
+from demo import content
+from unions.models import Union
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def test_demo_builds_the_anhui_union_tree(demo):
+    province = Union.objects.get(name="安徽省总工会")
+    cities = Union.objects.filter(parent=province, kind="city")
+    assert sorted(city.short_name for city in cities) == sorted(content.CITIES)
+    assert Union.objects.get(name="蚌埠市总工会").slug == "beng-bu-shi-zong-gong-hui"
+    community = Union.objects.get(name="龙西社区工会")
+    assert [union.name for union in community.ancestors()] == [
+        "安徽省总工会",
+        "黄山市总工会",
+        "黄山区总工会",
+    ]
+
+
+def test_demo_has_stories_in_every_state(demo):
+    now = timezone.now()
+    assert Article.objects.drafts().count() >= 2
+    assert Article.objects.in_review().count() >= 2
+    assert Article.objects.published().count() >= 8
+    assert Article.objects.filter(status="published", publish_at__gt=now).count() == 1
+    assert Article.objects.withdrawn().count() == 1
+    assert set(Article.objects.values_list("genre", flat=True)) == {
+        "news",
+        "feature",
+        "photo",
+        "commentary",
+    }
+    photo_story = Article.objects.get(genre="photo")
+    assert photo_story.photos.get().credit == "姚佳佳"
+
+
+def test_demo_loads_again_without_duplicates(demo):
+    counts = (Union.objects.count(), Article.objects.count())
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert (Union.objects.count(), Article.objects.count()) == counts
+    assert "0 unions and 0 stories created" in out.getvalue()
+
+
+def test_demo_logins_are_printed_and_work(demo, client):
+    for username, password, _name, _group, _superuser in content.USERS:
+        assert f"{username}" in demo and password in demo
+        response = client.post(
+            "/admin/login/?next=/admin/",
+            {"username": username, "password": password},
+        )
+        assert response.status_code == 302, username
+        assert client.get("/admin/").status_code == 200
+        client.logout()

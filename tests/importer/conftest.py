@@ -1,0 +1,101 @@
+import os
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Permission
+
+from tests.factories import make_union, make_user
+
+ROOT = Path(__file__).resolve().parents[2]
+# The real page lives in the steering folder beside the project (../shared/seeds), not in it.
+SEEDS = Path(os.environ.get("NEWSROOM_SEEDS", ROOT.parent / "shared" / "seeds"))
+SEED_PAGE = SEEDS / "000_4c385a978e0e8f57.txt"
+
+CITIES = [
+    "合肥",
+    "淮北",
+    "亳州",
+    "宿州",
+    "蚌埠",
+    "阜阳",
+    "淮南",
+    "滁州",
+    "六安",
+    "马鞍山",
+    "芜湖",
+    "宣城",
+    "铜陵",
+    "池州",
+    "安庆",
+    "黄山",
+]
+
+
+@pytest.fixture
+def seed_text():
+    if not SEED_PAGE.exists():
+        pytest.skip(f"the seed page is not at {SEED_PAGE} (set NEWSROOM_SEEDS)")
+    return SEED_PAGE.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def cities(province):
+    """The province federation and its 16 city federations, by short name."""
+    return {
+        city: make_union(f"{city}市总工会", parent=province, kind="city", short_name=city)
+        for city in CITIES
+    }
+
+
+@pytest.fixture
+def write_file(tmp_path):
+    """Write bytes or text (UTF-8) to a file in a fresh folder and return its path."""
+
+    def write(name, content):
+        path = tmp_path / name
+        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        return path
+
+    return write
+
+
+def grant(user, *codenames):
+    user.user_permissions.add(
+        *Permission.objects.filter(content_type__app_label="articles", codename__in=codenames)
+    )
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    """A desk user who may create and see stories: what the import page asks for."""
+    return grant(
+        make_user("importing-editor", is_staff=True),
+        "add_article",
+        "change_article",
+        "view_article",
+    )
+
+
+@pytest.fixture
+def staff_without_add(db):
+    return grant(make_user("looking-only", is_staff=True), "view_article")
+
+
+# Full-width marks, written as escapes because in an editor they look like their ASCII twins.
+_FULL_WIDTH = str.maketrans(
+    {
+        ",": "\uff0c",
+        ";": "\uff1b",
+        ":": "\uff1a",
+        "?": "\uff1f",
+        "!": "\uff01",
+        "(": "\uff08",
+        ")": "\uff09",
+    }
+)
+
+
+def fw(text):
+    """text with its ASCII , ; : ? ! ( ) made full-width: how the importer writes Chinese."""
+    return text.translate(_FULL_WIDTH)

@@ -1,0 +1,249 @@
+"""The admin's "Import copy" page, through HTTP as an editor uses it."""
+
+import io
+import re
+import zipfile
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from articles.models import Article
+from importer.models import ImportedStory
+from tests.factories import make_user
+from tests.importer.conftest import SEED_PAGE, grant
+
+pytestmark = pytest.mark.django_db
+
+UPLOAD_URL = "/admin/import/"
+PAGE = """宿州市总工会
+
+送法进企业
+
+本报讯(记者 陈雪)近日,宿州市总工会开展送法进企业活动。(通讯员 王志刚)
+
+四点半课堂开班
+
+本报讯 近日,黄山市黄山区龙西社区工会开办四点半课堂。(王士哲)
+"""
+
+
+def upload(name, content):
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return SimpleUploadedFile(name, data, content_type="application/octet-stream")
+
+
+def upload_files(client, *files, **fields):
+    return client.post(UPLOAD_URL, {"files": list(files), "normalise_punctuation": "on", **fields})
+
+
+def text_of(response):
+    """The page's visible text, tags stripped, whitespace collapsed."""
+    html = response.content.decode()
+    html = re.sub(r"<(script|style)[^>]*>.*?</\1>", "", html, flags=re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+def test_anonymous_visitors_are_sent_to_the_admin_login(client):
+    response = client.get(UPLOAD_URL)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+
+
+def test_staff_without_permission_to_add_stories_are_refused(client, staff_without_add, province):
+    client.force_login(staff_without_add)
+    assert client.get(UPLOAD_URL).status_code == 403
+    response = upload_files(client, upload("page.txt", PAGE))
+    assert response.status_code == 403
+    assert Article.objects.count() == 0
+
+
+def test_an_account_that_may_add_stories_but_is_not_staff_is_sent_to_login(client, province):
+    outsider = grant(make_user("not-staff"), "add_article")
+    client.force_login(outsider)
+    assert client.get(UPLOAD_URL).status_code == 302
+
+
+def test_the_upload_page_looks_like_the_admin(editor_client, province):
+    response = editor_client.get(UPLOAD_URL)
+    assert response.status_code == 200
+    page = text_of(response)
+    assert "导入稿件" in page
+    assert 'type="file"' in response.content.decode() and "multiple" in response.content.decode()
+    assert 'id="site-name"' in response.content.decode()  # the admin's header
+    # The union for stories naming none defaults to the top of the tree.
+    assert f'<option value="{province.pk}" selected>' in response.content.decode()
+
+
+def test_upload_preview_and_confirm_the_seed_page(
+    editor_client, editor, seed_text, cities, django_assert_max_num_queries
+):
+    response = upload_files(editor_client, upload(SEED_PAGE.name, seed_text))
+    assert response.status_code == 302
+    preview_url = response["Location"]
+    assert preview_url.startswith(UPLOAD_URL) and preview_url != UPLOAD_URL
+    assert Article.objects.count() == 0  # nothing is created before the editor confirms
+
+    with django_assert_max_num_queries(12):
+        response = editor_client.get(preview_url)
+    assert response.status_code == 200
+    page = text_of(response)
+    assert "9 篇稿件" in page and "UTF-8" in page
+    for headline in [
+        "模范职工之家“结对共建”启动",
+        "党史进工地 传递正能量",
+        "生命绝唱铸忠诚 脱贫攻坚洒热血",
+    ]:
+        assert headline in page
+    assert "宿州市总工会" in page and "铜陵市总工会" in page
+    assert "未注明工会" in page and "归入安徽省总工会" in page
+    assert "图片新闻" in page or "Photo news" in page
+    assert "姚佳佳" in page and "3 个小标题" in page
+    assert "栏目" in page and "扶贫村里的故事" in page
+    assert 'value="创建 9 篇草稿"' in response.content.decode()
+
+    response = editor_client.post(preview_url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:articles_article_changelist"))
+    articles = Article.objects.order_by("pk")
+    assert articles.count() == 9
+    assert {article.status for article in articles} == {"draft"}
+    assert {article.created_by for article in articles} == {editor}
+    assert ImportedStory.objects.filter(imported_by=editor).count() == 9
+
+    response = editor_client.get(response["Location"])
+    assert response.status_code == 200
+    assert "已导入 9 篇稿件" in text_of(response)
+
+
+def test_a_preview_survives_a_reload_and_is_gone_after_confirming(editor_client, cities):
+    preview_url = upload_files(editor_client, upload("page.txt", PAGE))["Location"]
+    assert editor_client.get(preview_url).status_code == 200
+    assert editor_client.get(preview_url).status_code == 200
+    editor_client.post(preview_url)
+    assert Article.objects.count() == 2
+
+    response = editor_client.post(preview_url, follow=True)
+    assert response.redirect_chain[-1][0] == UPLOAD_URL
+    assert "这次预览已过期或已经确认过" in text_of(response)
+    assert Article.objects.count() == 2
+
+
+def test_an_unknown_preview_token_sends_the_editor_back_to_upload(editor_client, province):
+    response = editor_client.get(UPLOAD_URL + "no-such-token/", follow=True)
+    assert response.redirect_chain[-1][0] == UPLOAD_URL
+    assert "请重新上传文件" in text_of(response)
+
+
+def test_several_files_at_once(editor_client, cities):
+    other = "工会驿站建成\n\n淮北市总工会建成的工会驿站投入使用。(黄元明)\n"
+    response = upload_files(
+        editor_client, upload("one.txt", PAGE), upload("two.txt", other.encode("gb18030"))
+    )
+    preview = editor_client.get(response["Location"])
+    page = text_of(preview)
+    assert "one.txt" in page and "two.txt" in page and "GBK" in page
+    assert 'value="创建 3 篇草稿"' in preview.content.decode()
+    editor_client.post(response["Location"])
+    assert Article.objects.count() == 3
+
+
+def test_stories_imported_before_are_shown_as_existing_with_a_link(editor_client, cities):
+    editor_client.post(upload_files(editor_client, upload("page.txt", PAGE))["Location"])
+    first = Article.objects.order_by("pk").first()
+
+    response = upload_files(editor_client, upload("page.txt", PAGE))
+    preview = editor_client.get(response["Location"])
+    html = preview.content.decode()
+    assert f'href="/admin/articles/article/{first.pk}/change/"' in html
+    assert "已存在" in text_of(preview)
+    assert "所有稿件都已存在" in text_of(preview)
+    assert 'type="submit"' not in html.split('id="importer-stories"')[1]
+
+
+def test_the_chosen_union_takes_stories_whose_union_is_unknown(editor_client, cities):
+    response = upload_files(
+        editor_client, upload("page.txt", PAGE), fallback_union=cities["黄山"].pk
+    )
+    assert "归入黄山市总工会" in text_of(editor_client.get(response["Location"]))
+    editor_client.post(response["Location"])
+    assert Article.objects.get(headline="四点半课堂开班").union == cities["黄山"]
+
+
+def test_punctuation_can_be_left_alone(editor_client, cities):
+    response = editor_client.post(UPLOAD_URL, {"files": [upload("page.txt", PAGE)]})
+    assert "标点保持文件中的原样" in text_of(editor_client.get(response["Location"]))
+    editor_client.post(response["Location"])
+    assert "近日,宿州市总工会" in Article.objects.get(headline="送法进企业").body
+
+
+def docx_that_is_a_zip_of_something_else():
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("hello.txt", "hello")
+    return archive.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("empty.txt", b"", "是空文件"),
+        ("picture.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "不是文本文件"),
+        ("latin1.txt", b"caf\xe9\n", "无法读取"),
+        ("page.docx", b"not a zip at all", "不是 Word 文档"),
+        ("zipped.docx", docx_that_is_a_zip_of_something_else(), "不是 Word 文档"),
+        ("page.pdf", b"%PDF-1.4", "只能导入 .txt 和 .docx 文件"),
+        ("nostory.txt", "只有一段正文,没有标题。".encode(), "没有找到稿件"),
+    ],
+)
+def test_bad_files_are_refused_on_the_form_and_nothing_changes(
+    editor_client, province, name, content, expected
+):
+    response = upload_files(editor_client, upload(name, content))
+    assert response.status_code == 200
+    page = text_of(response)
+    assert "没有导入任何稿件" in page
+    assert name in page and expected in page
+    assert Article.objects.count() == 0
+    assert editor_client.session.get("importer_previews", {}) == {}
+
+
+def test_a_file_over_the_limit_is_refused_on_the_form(editor_client, province, settings):
+    settings.IMPORT_MAX_BYTES = 100
+    response = upload_files(editor_client, upload("long.txt", PAGE))
+    assert response.status_code == 200
+    assert "太大" in text_of(response)
+    assert Article.objects.count() == 0
+
+
+def test_no_file_chosen_is_refused(editor_client, province):
+    response = editor_client.post(UPLOAD_URL, {"normalise_punctuation": "on"})
+    assert response.status_code == 200
+    assert "没有导入任何稿件" in text_of(response)
+
+
+def test_one_bad_file_among_good_ones_stops_the_whole_upload(editor_client, cities):
+    response = upload_files(editor_client, upload("good.txt", PAGE), upload("bad.txt", b""))
+    assert response.status_code == 200
+    assert "bad.txt" in text_of(response)
+    assert Article.objects.count() == 0
+
+
+def test_the_story_list_links_to_the_import_page_for_editors(editor_client, province):
+    response = editor_client.get(reverse("admin:articles_article_changelist"))
+    assert response.status_code == 200
+    assert f'href="{UPLOAD_URL}"' in response.content.decode()
+
+
+def test_the_story_list_has_no_import_link_for_those_who_may_not_add(client, province):
+    viewer = grant(make_user("viewer", is_staff=True), "view_article")
+    client.force_login(viewer)
+    response = client.get(reverse("admin:articles_article_changelist"))
+    assert response.status_code == 200
+    assert f'href="{UPLOAD_URL}"' not in response.content.decode()

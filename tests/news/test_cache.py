@@ -1,0 +1,139 @@
+"""Pages are cached for anonymous readers, and every change to a story shows at once."""
+
+import time_machine
+from django.test import RequestFactory
+from django.utils import timezone
+
+from articles.models import Article, Byline
+from news.views import render_article
+from tests.factories import make_article, make_user
+from tests.news.helpers import make_photo
+
+
+def test_second_anonymous_request_is_served_from_the_cache(client, city, django_assert_num_queries):
+    story = make_article(union=city, status="published", headline="缓存测试")
+    for url in ["/", story.get_absolute_url(), city.get_absolute_url(), "/feeds/latest/"]:
+        first = client.get(url)
+        with django_assert_num_queries(0):
+            second = client.get(url)
+        assert second.status_code == 200
+        assert second.content == first.content
+
+
+def test_logged_in_readers_always_get_a_fresh_page(client, city):
+    make_article(union=city, status="published", headline="编辑看到的稿件")
+    client.force_login(make_user())
+    client.get("/")
+    story = Article.objects.get()
+    # A change that no signal announces: only a fresh render can show it.
+    Article.objects.filter(pk=story.pk).update(headline="悄悄改过的标题")
+    assert "悄悄改过的标题" in client.get("/").content.decode()
+
+
+def test_publishing_shows_at_once(client, city):
+    story = make_article(union=city, status="review", headline="刚刚签发的稿件", themes=["劳模"])
+    assert client.get(story.get_absolute_url()).status_code == 404
+    assert "刚刚签发的稿件" not in client.get("/").content.decode()
+    client.get(city.get_absolute_url())
+
+    story.status = Article.Status.PUBLISHED
+    story.publish_at = timezone.now()
+    story.save()
+
+    assert client.get(story.get_absolute_url()).status_code == 200
+    assert "刚刚签发的稿件" in client.get("/").content.decode()
+    assert "刚刚签发的稿件" in client.get(city.get_absolute_url()).content.decode()
+    assert "刚刚签发的稿件" in client.get("/feeds/latest/").content.decode()
+
+
+def test_withdrawing_shows_at_once(client, city):
+    story = make_article(union=city, status="published", headline="将被撤回的稿件")
+    assert client.get(story.get_absolute_url()).status_code == 200
+    assert "将被撤回的稿件" in client.get("/").content.decode()
+    assert "将被撤回的稿件" in client.get("/feeds/latest/").content.decode()
+
+    story.status = Article.Status.WITHDRAWN
+    story.save()
+
+    assert client.get(story.get_absolute_url()).status_code == 410
+    assert "将被撤回的稿件" not in client.get("/").content.decode()
+    assert "将被撤回的稿件" not in client.get("/feeds/latest/").content.decode()
+
+
+def test_editing_a_story_its_byline_photo_and_themes_shows_at_once(client, city):
+    story = make_article(union=city, status="published", headline="原来的标题")
+    url = story.get_absolute_url()
+    client.get(url)
+
+    story.headline = "改过的标题"
+    story.save()
+    assert "改过的标题" in client.get(url).content.decode()
+
+    Byline.objects.create(article=story, role="reporter", name="陈雪")
+    assert "(本报记者 陈雪)" in client.get(url).content.decode()
+
+    make_photo(story, is_lead=True, caption="新加的照片")
+    assert "新加的照片" in client.get(url).content.decode()
+
+    story.themes.add("职工之家")
+    assert "职工之家" in client.get(url).content.decode()
+    assert "改过的标题" in client.get("/themes/职工之家/").content.decode()
+
+    story.themes.remove("职工之家")
+    assert client.get("/themes/职工之家/").status_code == 404
+
+
+def test_renaming_a_union_shows_at_once(client, city):
+    make_article(union=city, status="published")
+    client.get("/unions/")
+    city.name = "宿州市总工会(新名)"
+    city.save()
+    assert "宿州市总工会(新名)" in client.get("/unions/").content.decode()
+
+
+def test_scheduled_story_appears_when_its_time_comes(client, city):
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        story = make_article(
+            union=city,
+            status="published",
+            publish_at=timezone.now() + timezone.timedelta(hours=1),
+            headline="定时发布的稿件",
+        )
+        assert "定时发布的稿件" not in client.get("/").content.decode()
+        assert client.get(story.get_absolute_url()).status_code == 404
+
+        traveller.shift(timezone.timedelta(hours=1, minutes=1))
+
+        assert "定时发布的稿件" in client.get("/").content.decode()
+        assert client.get(story.get_absolute_url()).status_code == 200
+
+
+def test_caching_can_be_turned_off(client, city, settings):
+    settings.NEWS_PAGE_CACHE_SECONDS = 0
+    story = make_article(union=city, status="published", headline="不缓存")
+    client.get("/")
+    Article.objects.filter(pk=story.pk).update(headline="不缓存也能看到")
+    assert "不缓存也能看到" in client.get("/").content.decode()
+
+
+def test_preview_is_marked_noindex_and_never_cached(client, city):
+    draft = make_article(union=city, status="draft", headline="预览中的稿件")
+    request = RequestFactory().get("/editorial/preview/")
+    request.user = make_user()
+
+    response = render_article(request, draft, preview=True)
+
+    html = response.content.decode()
+    assert '<meta name="robots" content="noindex">' in html
+    assert 'class="preview-banner"' in html and "读者现在还看不到它" in html
+    assert "预览中的稿件" in html
+    assert response["X-Robots-Tag"] == "noindex"
+    assert "no-store" in response["Cache-Control"]
+    # The public address of the draft still answers 404: the preview left nothing cached.
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_public_story_page_has_no_preview_marks(client, city):
+    story = make_article(union=city, status="published")
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert 'content="noindex"' not in html and "preview-banner" not in html

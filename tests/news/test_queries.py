@@ -1,0 +1,72 @@
+"""Every public page makes the same number of queries with 2 stories as with 40."""
+
+import pytest
+from django.utils import timezone
+
+from tests.factories import make_article, make_column
+from tests.news.helpers import make_photo
+
+# The most queries each page may make, whatever the number of stories on it.
+PAGES = {
+    "home": 10,
+    "union index": 3,
+    "city": 10,
+    "county": 10,
+    "theme": 8,
+    "column": 7,
+    "photos": 4,
+    "story": 8,
+    "latest feed": 4,
+    "union feed": 5,
+    "theme feed": 6,
+    "sitemap": 9,
+}
+
+
+def build_newsroom(count, city, county, other_city):
+    column = make_column()
+    unions = [city, county, other_city]
+    stories = []
+    for number in range(count):
+        story = make_article(
+            union=unions[number % 3],
+            status="published",
+            publish_at=timezone.now() - timezone.timedelta(minutes=number + 1),
+            genre="photo" if number % 4 == 0 else "news",
+            column=column,
+            themes=["劳模", f"专题{number % 5}"],
+            bylines=[("reporter", "陈雪"), ("photographer", "姚佳佳")],
+        )
+        make_photo(story, is_lead=True, size=(24, 16))
+        stories.append(story)
+    return stories, column
+
+
+@pytest.mark.parametrize("story_count", [2, 40])
+@pytest.mark.parametrize("page", PAGES)
+def test_queries_do_not_grow_with_stories(
+    client, city, county, other_city, story_count, page, django_assert_max_num_queries
+):
+    stories, column = build_newsroom(story_count, city, county, other_city)
+    urls = {
+        "home": "/",
+        "union index": "/unions/",
+        "city": city.get_absolute_url(),
+        "county": county.get_absolute_url(),
+        "theme": "/themes/劳模/",
+        "column": column.get_absolute_url(),
+        "photos": "/photos/",
+        "story": stories[0].get_absolute_url(),
+        "latest feed": "/feeds/latest/",
+        "union feed": f"/unions/{city.slug}/feed/",
+        "theme feed": "/themes/劳模/feed/",
+        "sitemap": "/sitemap.xml",
+    }
+
+    with django_assert_max_num_queries(PAGES[page]):
+        response = client.get(urls[page])
+
+    assert response.status_code == 200
+    # The page really lists the stories it should (not an empty page that is cheap).
+    if page in {"home", "city", "theme", "column", "photos"}:
+        assert stories[0].headline in response.content.decode()
