@@ -57,6 +57,7 @@ _TRAILING_PHOTO_CREDIT = re.compile(
     r"(?:(?:" + _ROLE_ALTERNATIVES + r")[:\uff1a]?\s*)?"
     r"(?:" + NAME + r")(?:[\s\u3000、]+(?:" + NAME + r"))*\s*[/\uff0f]?\s*摄$"
 )
+SPACES = " \t\u3000"
 _LEADING_MARKS = "□■◇◆●○▲△★☆ \u3000"
 
 
@@ -112,12 +113,20 @@ def ends_sentence(text):
 
 def split_trailing_credit(paragraph):
     """(text, Credit) for a paragraph that closes with a byline or photo credit after its last
-    sentence, e.g. "…乡村振兴。(徐希涛)" or "…参加活动。姚佳佳/摄"; (paragraph, None) otherwise."""
+    sentence (a photo credit also after a space): "…乡村振兴。(徐希涛)", "…参加活动。姚佳佳/摄",
+    "…讲述奋斗故事 通讯员 王志刚 摄". (paragraph, None) for any other paragraph."""
     paragraph = paragraph.rstrip()
     for pattern in (_TRAILING_PARENTHESES, _TRAILING_PHOTO_CREDIT):
         for match in _candidate_matches(pattern, paragraph):
             before = paragraph[: match.start()].rstrip()
-            if before and not ends_sentence(before):
+            # A space sets off a photo credit ("…奋斗故事 王志刚 摄"); brackets after a space
+            # may be anything ("合肥花园 (二期)").
+            spaced = (
+                pattern is _TRAILING_PHOTO_CREDIT
+                and match.start() > 0
+                and paragraph[match.start() - 1] in SPACES
+            )
+            if before and not (ends_sentence(before) or spaced):
                 continue
             inner = match.group(1) if pattern is _TRAILING_PARENTHESES else match.group()
             credit = parse_credit(inner)

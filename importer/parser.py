@@ -30,6 +30,38 @@ UNION_LABEL_MAX_LENGTH = 30
 
 _STRIPPED = " \t\u3000"
 _UNION_LABEL = re.compile(f"^[{HAN}A-Za-z0-9()\uff08\uff09·]{{2,28}}工会$")
+_ORGANISATION_MARKERS = (
+    "省",
+    "市",
+    "县",
+    "区",
+    "镇",
+    "乡",
+    "街道",
+    "社区",
+    "村",
+    "公司",
+    "集团",
+    "企业",
+    "医院",
+    "学校",
+    "学院",
+    "大学",
+    "中学",
+    "小学",
+    "局",
+    "厂",
+    "矿",
+    "站",
+    "中心",
+    "所",
+    "行业",
+    "系统",
+    "委员会",
+    "联合会",
+    "银行",
+    "机关",
+)
 _SUBHEADLINE = re.compile(r"^(?:—{1,2}|-{1,2}|─{1,2})\s*(\S.*)$")
 _DATELINE = re.compile(r"^本报讯\s*(?:[(\uff08]([^()\uff08\uff09]{0,60})[)\uff09])?[\s:\uff1a]*")
 _TITLE_BREAKING = re.compile(r"[。]|\.\s")
@@ -94,7 +126,11 @@ def _lines(text):
 
 
 def is_union_label(line):
-    return len(line) <= UNION_LABEL_MAX_LENGTH and bool(_UNION_LABEL.match(line))
+    """A line that only names a union: "宿州市总工会", "铜化集团工会", "龙西社区工会"."""
+    if len(line) > UNION_LABEL_MAX_LENGTH or not _UNION_LABEL.match(line):
+        return False
+    # A headline may end in 工会 too ("把职工之家建在工会"); a union's name says what it is.
+    return line.endswith("总工会") or any(marker in line[:-2] for marker in _ORGANISATION_MARKERS)
 
 
 def subheadline_text(line):
@@ -117,6 +153,7 @@ def is_title(line):
         and not _TITLE_BREAKING.search(line)
         and line[-1] not in _CLAUSE_END
         and credit_line(line) is None
+        and split_trailing_credit(line)[1] is None
     )
 
 
@@ -167,7 +204,12 @@ class _PageParser:
             return
         credit = credit_line(line)
         if credit is not None:
-            if titles:
+            if credit.is_photo and len(titles) > 1:
+                # A short caption without a full stop looked like a second title.
+                self._start_story(caption_last=True)
+                self._apply_credit(self.story, credit)
+                self._close_story()
+            elif titles:
                 self.head.append(("credit", credit))
             elif not self.head and self.stories:
                 # A credit line right after a closed story belongs to it ("(张三)" + "李四/摄").
@@ -186,7 +228,11 @@ class _PageParser:
         self._start_story()
         self._add_paragraph(line)
 
-    def _start_story(self):
+    def _start_story(self, *, caption_last=False):
+        caption = None
+        if caption_last:
+            last_title = max(i for i, (kind, _value) in enumerate(self.head) if kind == "title")
+            caption = self.head.pop(last_title)[1]
         titles = [value for kind, value in self.head if kind == "title"]
         labels = [value for kind, value in self.head if kind == "label"]
         subheadlines = [value for kind, value in self.head if kind == "subheadline"]
@@ -211,6 +257,8 @@ class _PageParser:
         self.head = []
         self.story = story
         self.paragraph_open = False
+        if caption is not None:
+            self.story.body.append(Block(PARAGRAPH, caption))
 
     def _finish_head(self):
         """Lines left after the last story: its column name, or leftovers."""
@@ -231,7 +279,11 @@ class _PageParser:
 
     def _body_line(self, index, line):
         credit = credit_line(line)
-        if credit is not None and not (self.paragraph_open and not PARENTHESISED.match(line)):
+        # While a paragraph is open, "记者 陈雪" might be its continuation; a credit in
+        # parentheses or a photo credit never is.
+        if credit is not None and (
+            not self.paragraph_open or credit.is_photo or PARENTHESISED.match(line)
+        ):
             self._apply_credit(self.story, credit)
             self._close_story()
             return
@@ -262,7 +314,8 @@ class _PageParser:
             return True
         if credit_line(first) is not None and not PARENTHESISED.match(first):
             return True  # a byline under the headline: "本报记者 陈雪"
-        if split_trailing_credit(first)[1] is not None and split_trailing_credit(first)[1].is_photo:
+        caption_credit = split_trailing_credit(first)[1]
+        if caption_credit is not None and caption_credit.is_photo:
             return True  # a photo item: headline, then a caption closed by the credit
         if is_title(first) and len(following) > 1:
             second = following[1]

@@ -216,10 +216,10 @@ def _create_stories(outcomes, *, user):
                 body=serialize(story.body),
                 created_by=owner,
             )
-            Byline.objects.bulk_create(
-                Byline(article=article, position=position, name=name[:40], role=role)
-                for position, (name, role) in enumerate(story.bylines)
-            )
+            # One save per byline rather than bulk_create: listeners of Byline saves (the
+            # search index) must see them, as they do when bylines are added in the admin.
+            for position, (name, role) in enumerate(story.bylines):
+                Byline.objects.create(article=article, position=position, name=name[:40], role=role)
             if owner is not None:
                 reversion.set_user(owner)
             reversion.set_comment(gettext("Imported from %(name)s") % {"name": outcome.source_name})

@@ -40,13 +40,18 @@ def _page(request, stories, per_page=STORIES_PER_PAGE):
     return Paginator(stories, per_page).get_page(request.GET.get("page"))
 
 
+def _public_ancestors(union):
+    """The unions above union that have a public page, from the root down (breadcrumbs)."""
+    return [ancestor for ancestor in union.ancestors() if ancestor.is_active]
+
+
 def render_article(request, article, *, preview=False):
     """The public story page; the editorial preview renders it too, so both look the same."""
     photos = selectors.ordered_photos(article)
     context = {
         "article": article,
         "photos": photos,
-        "ancestors": list(article.union.ancestors()),
+        "ancestors": _public_ancestors(article.union),
         "related_stories": selectors.related_stories(article),
         "preview": preview,
         "meta": PageMeta(
@@ -113,7 +118,7 @@ def union_detail(request, slug):
     union = get_object_or_404(Union.objects.active(), slug=slug)
     context = {
         "union": union,
-        "ancestors": list(union.ancestors()),
+        "ancestors": _public_ancestors(union),
         "sub_unions": list(selectors.sub_unions(union)),
         "page_obj": _page(request, selectors.union_stories(union)),
         "nav": "unions",

@@ -26,7 +26,10 @@ def max_bytes():
 
 
 def max_pixels():
-    return getattr(settings, "PHOTO_MAX_PIXELS", DEFAULT_MAX_PIXELS)
+    # Never above Pillow's own limit: past it Pillow only warns, and catch_warnings below is
+    # not thread-safe, so this check alone must refuse everything in the warning range.
+    limit = getattr(settings, "PHOTO_MAX_PIXELS", DEFAULT_MAX_PIXELS)
+    return min(limit, Image.MAX_IMAGE_PIXELS) if Image.MAX_IMAGE_PIXELS else limit
 
 
 def accepted_formats_label():

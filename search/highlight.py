@@ -8,9 +8,10 @@ from django.utils.safestring import mark_safe
 from articles import body as body_format
 
 SNIPPET_LENGTH = 120
-# How much text a snippet shows before the first hit.
+# How much text a snippet may show before the first hit; it starts at a sentence when it can.
 SNIPPET_LEAD_IN = 30
 ELLIPSIS = "…"
+SENTENCE_END = re.compile(r"[。！？；!?;]\s*")
 
 
 def words_pattern(words):
@@ -56,6 +57,9 @@ def snippet(article, pattern):
         start = 0
     else:
         start = max(0, hit.start() - SNIPPET_LEAD_IN)
+        sentence_ends = list(SENTENCE_END.finditer(text, start, hit.start()))
+        if sentence_ends:
+            start = sentence_ends[-1].end()
     end = start + SNIPPET_LENGTH
     excerpt = text[start:end]
     prefix = ELLIPSIS if start > 0 else ""

@@ -241,3 +241,27 @@ def test_half_width_copy_parses_the_same_without_normalisation():
     [story] = page.stories
     assert story.bylines == [("陈雪", "reporter"), ("黄元明", "author")]
     assert story.body == [Block(PARAGRAPH, "近日,正文。")]
+
+
+def test_a_caption_without_a_full_stop_still_gives_up_its_credit():
+    page = parse(
+        """党史课开进工地
+
+工人们在工地上听党史课
+姚佳佳/摄
+
+劳模进校园
+
+劳模为学生讲述奋斗故事 通讯员 王志刚 摄
+"""
+    )
+    assert [(story.body[0].text, story.bylines) for story in page.stories] == [
+        ("工人们在工地上听党史课", [("姚佳佳", "photographer")]),
+        ("劳模为学生讲述奋斗故事", [("王志刚", "photographer")]),
+    ]
+
+
+def test_a_headline_ending_in_union_is_not_taken_for_a_union_label():
+    [story] = parse("把职工之家建在工会\n\n本报讯 近日,铜化集团工会挂牌。(陈雪)\n").stories
+    assert story.headline == "把职工之家建在工会"
+    assert story.union_label == ""

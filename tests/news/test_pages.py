@@ -355,3 +355,12 @@ def test_header_search_form_sends_q_to_search(client, db):
     html = client.get("/").content.decode()
     form = html.split('role="search"')[1].split("</form>")[0]
     assert 'action="/search/"' in form and 'name="q"' in form and 'method="get"' in html
+
+
+def test_story_of_an_inactive_union_links_to_no_dead_page(client, province):
+    closed = make_union("已撤销工会", parent=province, kind="enterprise", is_active=False)
+    article = make_article(union=closed, status="published")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "已撤销工会" in html
+    assert closed.get_absolute_url() not in html
+    assert province.get_absolute_url() in html

@@ -1,10 +1,11 @@
 """Every public page makes the same number of queries with 2 stories as with 40."""
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
+from photos.models import Photo
 from tests.factories import make_article, make_column
-from tests.news.helpers import make_photo
 
 # The most queries each page may make, whatever the number of stories on it.
 PAGES = {
@@ -37,15 +38,20 @@ def build_newsroom(count, city, county, other_city):
             themes=["劳模", f"专题{number % 5}"],
             bylines=[("reporter", "陈雪"), ("photographer", "姚佳佳")],
         )
-        make_photo(story, is_lead=True, size=(24, 16))
         stories.append(story)
+    # Photo rows without files: the pages read stored sizes and names, never the image.
+    Photo.objects.bulk_create(
+        Photo(
+            article=story, image=f"photos/test/{story.pk}.jpg", width=300, height=200, is_lead=True
+        )
+        for story in stories
+    )
     return stories, column
 
 
 @pytest.mark.parametrize("story_count", [2, 40])
-@pytest.mark.parametrize("page", PAGES)
 def test_queries_do_not_grow_with_stories(
-    client, city, county, other_city, story_count, page, django_assert_max_num_queries
+    client, city, county, other_city, story_count, django_assert_max_num_queries
 ):
     stories, column = build_newsroom(story_count, city, county, other_city)
     urls = {
@@ -62,11 +68,13 @@ def test_queries_do_not_grow_with_stories(
         "theme feed": "/themes/劳模/feed/",
         "sitemap": "/sitemap.xml",
     }
+    assert set(urls) == set(PAGES)
 
-    with django_assert_max_num_queries(PAGES[page]):
-        response = client.get(urls[page])
-
-    assert response.status_code == 200
-    # The page really lists the stories it should (not an empty page that is cheap).
-    if page in {"home", "city", "theme", "column", "photos"}:
-        assert stories[0].headline in response.content.decode()
+    for page, url in urls.items():
+        cache.clear()
+        with django_assert_max_num_queries(PAGES[page], info=f"{page} with {story_count} stories"):
+            response = client.get(url)
+        assert response.status_code == 200, page
+        # The page really lists the stories it should (not an empty page that is cheap).
+        if page in {"home", "city", "theme", "column", "photos"}:
+            assert stories[0].headline in response.content.decode(), page
