@@ -1,8 +1,9 @@
 """Bylines written the Chinese newspaper way.
 
-"(本报记者 陈雪 通讯员 王志刚)" closes the story, "姚佳佳/摄" credits a photographer and
-"责任编辑:某某" names the editor. These are the paper's print conventions, not interface text,
-so they do not change with the interface language.
+The writers' credit closes the story in full-width parentheses: (本报记者 陈雪 通讯员 王志刚);
+"姚佳佳/摄" credits a photographer; 责任编辑 names the editor. These are the paper's print
+conventions, not interface text, so they do not change with the interface language.
+(Full-width marks are written as \uff.. escapes so that no tool turns them into ASCII.)
 """
 
 from itertools import groupby
@@ -15,7 +16,7 @@ ROLE_PREFIX = {
 
 
 def closing_credit(bylines):
-    """'(本报记者 陈雪 通讯员 王志刚)' for the writers among bylines, or '' when there are none."""
+    """The parenthesised credit of the writers among bylines, or '' when there are none."""
     writers = [byline for byline in bylines if byline.role in ROLE_PREFIX]
     if not writers:
         return ""
@@ -24,7 +25,7 @@ def closing_credit(bylines):
         prefix = ROLE_PREFIX[role]
         parts.extend([prefix] if prefix else [])
         parts.extend(byline.name for byline in group)
-    return "(" + " ".join(parts) + ")"
+    return "\uff08" + " ".join(parts) + "\uff09"
 
 
 def photo_credit(bylines):
@@ -35,4 +36,4 @@ def photo_credit(bylines):
 
 def editor_credit(bylines):
     names = [byline.name for byline in bylines if byline.role == "editor"]
-    return "责任编辑:" + " ".join(names) if names else ""
+    return "责任编辑\uff1a" + " ".join(names) if names else ""

@@ -80,9 +80,13 @@ def main():
             fill_desk(union, reporter, editor, total - filled, filled)
             per_story = (time.perf_counter() - start) / (total - filled)
             filled = total
-            story = services.create_draft(actor=reporter, union=union, headline="样稿", body="正文。")
-            print(f"{total} stories (filed and moved through the workflow: "
-                  f"{per_story * 1000:.1f} ms per story)")
+            story = services.create_draft(
+                actor=reporter, union=union, headline="样稿", body="正文。"
+            )
+            print(
+                f"{total} stories (filed and moved through the workflow: "
+                f"{per_story * 1000:.1f} ms per story)"
+            )
             page_figures(client, "story list, 100 a page", changelist)
             page_figures(client, "review queue", changelist, {"status": "review"})
             page_figures(client, "list filtered by union", changelist, {"union": union.pk})
@@ -94,7 +98,9 @@ def main():
             story.delete()
 
         def cycle():
-            article = services.create_draft(actor=reporter, union=union, headline="流转", body="正文。")
+            article = services.create_draft(
+                actor=reporter, union=union, headline="流转", body="正文。"
+            )
             services.submit(article=article, actor=reporter, notify=False)
             services.approve(article=article, actor=editor, notify=False)
 

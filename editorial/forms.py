@@ -81,6 +81,8 @@ class ArticleAdminForm(forms.ModelForm):
 
 
 class ReasonForm(forms.Form):
+    required_css_class = "required"
+
     reason = forms.CharField(
         label=_("Reason"),
         widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
@@ -90,6 +92,8 @@ class ReasonForm(forms.Form):
 
 
 class PublishTimeForm(forms.Form):
+    required_css_class = "required"
+
     NOW = "now"
     AT = "at"
 

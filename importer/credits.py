@@ -5,6 +5,7 @@
 """
 
 import re
+from dataclasses import dataclass
 
 from articles.models import Byline
 
@@ -61,13 +62,13 @@ SPACES = " \t\u3000"
 _LEADING_MARKS = "□■◇◆●○▲△★☆ \u3000"
 
 
+@dataclass(frozen=True)
 class Credit:
-    """The names and roles of one byline or photo credit, in print order."""
+    """The (name, role) pairs of one byline or photo credit, in print order."""
 
-    def __init__(self, bylines, *, is_photo=False, is_commentary=False):
-        self.bylines = bylines
-        self.is_photo = is_photo
-        self.is_commentary = is_commentary
+    bylines: list
+    is_photo: bool = False
+    is_commentary: bool = False
 
 
 def parse_credit(text, *, require_role=False):

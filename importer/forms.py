@@ -8,6 +8,9 @@ from importer.services import import_copy
 from importer.sources import ACCEPTED_EXTENSIONS, max_bytes, read_uploaded_file
 from unions.models import Union
 
+# Files per upload: a day's pages at most, since the decoded copy waits in the session.
+MAX_FILES = 20
+
 
 class MultipleFileInput(forms.FileInput):
     allow_multiple_selected = True
@@ -67,8 +70,15 @@ class ImportUploadForm(forms.Form):
         ) % {"limit": filesizeformat(max_bytes())}
 
     def clean_files(self):
+        uploads = self.cleaned_data["files"]
+        if len(uploads) > MAX_FILES:
+            raise ValidationError(
+                _("Choose at most %(limit)d files at a time."),
+                code="too_many_files",
+                params={"limit": MAX_FILES},
+            )
         sources, errors = [], []
-        for upload in self.cleaned_data["files"]:
+        for upload in uploads:
             try:
                 sources.append(read_uploaded_file(upload))
             except CopyImportError as error:

@@ -187,7 +187,7 @@ class _PageParser:
                 self._body_line(index, line)
             else:
                 self._head_line(line)
-        self._close_story()
+        self._close_story(at_end=True)
         self._finish_head()
         return ParsedPage(stories=self.stories, leftovers=self.leftovers)
 
@@ -378,13 +378,18 @@ class _PageParser:
         elif credit.is_commentary and story.genre == Article.Genre.NEWS.value:
             story.genre = Article.Genre.COMMENTARY.value
 
-    def _close_story(self):
+    def _close_story(self, *, at_end=False):
         story, self.story = self.story, None
         self.paragraph_open = False
         if story is None:
             return
+        trailing = []
         while story.body and story.body[-1].type == INTERTITLE:
-            self.leftovers.append(story.body.pop().text)
+            trailing.insert(0, story.body.pop().text)
+        if at_end and len(trailing) == 1 and not story.column:
+            # The page ends with the column's name after a story without a closing byline.
+            story.column = trailing.pop().strip(_COLUMN_BRACKETS)
+        self.leftovers.extend(trailing)
         if not story.body:
             self.leftovers.append(story.headline)
             return

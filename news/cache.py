@@ -83,6 +83,8 @@ def page_key(request, generation):
     # Pages read nothing from the query string but the page number, so other parameters
     # neither split nor flood the cache.
     page = request.GET.get("page", "")
+    # A malformed number shows the first page; it needs no entry of its own.
+    page = page[:9] if page.isdigit() else ""
     address = f"{request.get_host()}{request.path}?page={page}"
     digest = hashlib.sha256(address.encode()).hexdigest()
     return f"news:page:{generation}:{translation.get_language()}:{digest}"

@@ -16,7 +16,8 @@ from articles.models import Article, ArticleTheme
 from photos.models import Photo
 from unions.models import Union
 
-LATEST_COUNT = 12
+TOP_STORY_COUNT = 3
+LATEST_COUNT = 10
 CITY_BLOCK_COUNT = 4
 PHOTO_STRIP_COUNT = 8
 HOME_THEME_COUNT = 20
@@ -78,12 +79,14 @@ class CityBlock:
 
 
 def home_page():
-    """Everything the home page shows: lead story, latest, city blocks, themes, photo strip."""
-    latest = list(published_stories()[: LATEST_COUNT + 1])
-    lead = _pick_lead(latest)
+    """Everything the home page shows: lead and top stories, latest, cities, themes, photos."""
+    newest = list(published_stories()[: 1 + TOP_STORY_COUNT + LATEST_COUNT])
+    lead = _pick_lead(newest)
+    rest = [story for story in newest if story is not lead]
     return {
         "lead": lead,
-        "latest": [story for story in latest if story is not lead][:LATEST_COUNT],
+        "top_stories": rest[:TOP_STORY_COUNT],
+        "latest": rest[TOP_STORY_COUNT:],
         "city_blocks": city_blocks(),
         "themes": popular_themes(HOME_THEME_COUNT),
         "photo_stories": list(photo_stories()[:PHOTO_STRIP_COUNT]),

@@ -56,7 +56,9 @@ def test_second_concurrent_save_is_refused_and_keeps_the_text(story, editor, sec
     assert article.version == 3
 
 
-def test_a_workflow_step_in_between_also_refuses_the_stale_save(story, editor, second_editor, login):
+def test_a_workflow_step_in_between_also_refuses_the_stale_save(
+    story, editor, second_editor, login
+):
     article = story(status="review")
     stale = form_data(login(second_editor).get(change_url(article)))
     login(editor).post(

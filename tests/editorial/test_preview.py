@@ -68,9 +68,7 @@ def _make_link(client, article):
     return link[link.index("/editorial/") :]
 
 
-def test_editor_hands_out_a_signed_link_that_works_without_an_account(
-    story, editor, login, client
-):
+def test_editor_hands_out_a_signed_link_that_works_without_an_account(story, editor, login, client):
     article = story(status="review", headline="给审稿人看")
     path = _make_link(login(editor), article)
     response = client.get(path)

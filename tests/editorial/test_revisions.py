@@ -107,7 +107,9 @@ def test_restore_never_brings_back_an_old_status(story, reporter, editor, login)
         reverse("admin:articles_article_transition", args=[article.pk, "approve"]),
         {"when": "now"},
     )
-    login(editor).post(reverse("admin:articles_article_revision", args=[article.pk, draft_version.pk]))
+    login(editor).post(
+        reverse("admin:articles_article_revision", args=[article.pk, draft_version.pk])
+    )
     article.refresh_from_db()
     assert article.status == "published"
     assert article.body == "草稿时的正文,改过。"
@@ -123,7 +125,9 @@ def test_reporter_cannot_restore_a_story_in_review(story, reporter, login):
     page = client.get(reverse("admin:articles_article_revision", args=[article.pk, version.pk]))
     assert page.status_code == 200
     assert 'type="submit"' not in page.content.decode().split('id="content-main"')[1]
-    response = client.post(reverse("admin:articles_article_revision", args=[article.pk, version.pk]))
+    response = client.post(
+        reverse("admin:articles_article_revision", args=[article.pk, version.pk])
+    )
     assert response.status_code == 302 and messages_of(response)
     article.refresh_from_db()
     assert article.status == "review"

@@ -138,12 +138,12 @@ def test_bylines_render_the_chinese_way(city):
             ("editor", "周岚"),
         ],
     )
-    assert article.closing_credit() == "(本报记者 陈雪 李明 通讯员 王志刚)"
+    assert article.closing_credit() == "\uff08本报记者 陈雪 李明 通讯员 王志刚\uff09"
     assert article.photo_credit() == "姚佳佳/摄"
-    assert article.editor_credit() == "责任编辑:周岚"
+    assert article.editor_credit() == "责任编辑\uff1a周岚"
 
 
 def test_bare_names_close_the_story_in_parentheses(city):
     article = make_article(union=city, bylines=[("author", "沈春"), ("author", "李宗泰")])
-    assert article.closing_credit() == "(沈春 李宗泰)"
+    assert article.closing_credit() == "\uff08沈春 李宗泰\uff09"
     assert article.photo_credit() == ""

@@ -247,3 +247,11 @@ def test_the_story_list_has_no_import_link_for_those_who_may_not_add(client, pro
     response = client.get(reverse("admin:articles_article_changelist"))
     assert response.status_code == 200
     assert f'href="{UPLOAD_URL}"' not in response.content.decode()
+
+
+def test_too_many_files_at_once_are_refused(editor_client, province):
+    files = [upload(f"page{number}.txt", PAGE) for number in range(21)]
+    response = upload_files(editor_client, *files)
+    assert response.status_code == 200
+    assert "一次最多选择 20 个文件" in text_of(response)
+    assert Article.objects.count() == 0

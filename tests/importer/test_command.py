@@ -6,7 +6,9 @@ import zipfile
 from io import StringIO
 
 import pytest
+import reversion
 from django.core.management import CommandError, call_command
+from reversion.models import Version
 
 from articles.models import Article, Byline, Column
 from importer.models import ImportedStory
@@ -276,3 +278,15 @@ def test_an_existing_column_is_used_and_a_new_one_is_created(write_file, cities)
     run(write_file("b.txt", "劳模的故事\n\n正文。(陈雪)\n\n劳模风采\n"))
     assert Article.objects.get(headline="劳模的故事").column.name == "劳模风采"
     assert Column.objects.count() == 2
+
+
+def test_an_imported_story_starts_its_revision_history(write_file, cities):
+    """When the workflow keeps revisions of stories, the import is the first one."""
+    if not reversion.is_registered(Article):
+        pytest.skip("stories are not kept under revision control")
+    desk = make_user("desk")
+    run(write_file("page.txt", PAGE), "--user", "desk")
+    article = Article.objects.get(headline="送法进企业")
+    [version] = Version.objects.get_for_object(article)
+    assert version.revision.user == desk
+    assert "page.txt" in version.revision.comment

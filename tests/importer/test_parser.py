@@ -265,3 +265,9 @@ def test_a_headline_ending_in_union_is_not_taken_for_a_union_label():
     [story] = parse("把职工之家建在工会\n\n本报讯 近日,铜化集团工会挂牌。(陈雪)\n").stories
     assert story.headline == "把职工之家建在工会"
     assert story.union_label == ""
+
+
+def test_the_column_after_a_story_without_a_closing_byline():
+    [story] = parse("标题\n\n正文一段。\n\n扶贫村里的故事\n").stories
+    assert story.column == "扶贫村里的故事"
+    assert story.body == [Block(PARAGRAPH, "正文一段。")]

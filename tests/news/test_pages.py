@@ -62,13 +62,28 @@ def test_home_shows_lead_latest_cities_themes_and_photos(client, city, county, o
         union=other_city, status="published", genre="photo", headline="劳模风采"
     )
     make_photo(photo_story, is_lead=True, caption="劳模在车间")
+    for number in range(3):
+        make_article(
+            union=other_city,
+            status="published",
+            headline=f"较早的消息{number}",
+            publish_at=timezone.now() - timezone.timedelta(days=3 + number),
+        )
 
     html = client.get("/").content.decode()
 
     lead_block = html.split('class="lead-story"')[1].split("</article>")[0]
     assert "宿州开设夜间技能课堂" in lead_block and "让职工下班后学本领" in lead_block
+    # Under the lead, the next three stories with their summaries; then the latest headlines.
+    top_stories = html.split('class="story-list top-stories"')[1].split("</ol>")[0]
+    assert re.findall(r'class="story-headline"><a href="[^"]+">([^<]+)</a>', top_stories) == [
+        "劳模风采",
+        "泗县职工书屋开放",
+        "较早的消息0",
+    ]
     latest = html.split('id="latest-heading"')[1].split("</section>")[0]
-    assert "泗县职工书屋开放" in latest and "宿州开设夜间技能课堂" not in latest
+    assert "较早的消息1" in latest and "较早的消息2" in latest
+    assert "宿州开设夜间技能课堂" not in latest and "泗县职工书屋开放" not in latest
     # The county's story shows in its city's block; the other city has its own block.
     suzhou_block = html.split(f'id="city-{city.slug}"')[1].split("</section>")[0]
     assert "泗县职工书屋开放" in suzhou_block

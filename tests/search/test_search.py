@@ -247,6 +247,18 @@ def test_results_show_union_date_and_a_highlighted_snippet(client, city):
     assert "孩子们来到<mark>四点半课堂</mark>写作业" in content
 
 
+def test_a_snippet_starts_at_the_sentence_of_the_first_hit(client, city):
+    published(
+        union=city,
+        headline="创业有了底气",
+        body="开头一句话。" * 10 + "宿州市总工会推出劳模贷。" + "结尾一句话。" * 30,
+    )
+
+    content = search(client, "劳模贷").content.decode()
+
+    assert "…宿州市总工会推出<mark>劳模贷</mark>。结尾一句话。" in content
+
+
 def test_result_pages_are_kept_out_of_search_engines(client, city):
     response = search(client, "工会")
 

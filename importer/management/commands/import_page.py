@@ -156,6 +156,6 @@ def _describe(outcome):
         services.REPEATED: _("repeats an earlier story in this import"),
     }[outcome.status]
     if outcome.status in {services.CREATED, services.EXISTS}:
-        status = f"{status}: {outcome.article_admin_url}"
+        status = f"{status} {outcome.article_admin_url}"
     parts.append(status)
     return " · ".join(parts)
