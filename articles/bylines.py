@@ -3,7 +3,7 @@
 The writers' credit closes the story in full-width parentheses: (本报记者 陈雪 通讯员 王志刚);
 "姚佳佳/摄" credits a photographer; 责任编辑 names the editor. These are the paper's print
 conventions, not interface text, so they do not change with the interface language.
-(Full-width marks are written as \uff.. escapes so that no tool turns them into ASCII.)
+Full-width marks are written as escapes so that no tool turns them into ASCII.
 """
 
 from itertools import groupby
