@@ -195,7 +195,8 @@ def _move(*, article, actor, check, kind, to_status, reason="", publish_at=None,
         publish_at=publish_at if to_status == Status.PUBLISHED else None,
     )
     if notify is not None:
-        transaction.on_commit(partial(notify, event.pk))
+        # robust: a failing email is logged, never turned into an error page after the commit.
+        transaction.on_commit(partial(notify, event.pk), robust=True)
     # The caller's instance now shows what the database holds.
     for field in ("status", "publish_at", "version", "updated_at"):
         setattr(article, field, getattr(locked, field))

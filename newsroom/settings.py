@@ -168,11 +168,15 @@ CACHES = {
     }
 }
 if os.environ.get("CACHE_URL"):
-    # A cache shared by all processes, e.g. redis://127.0.0.1:6379/1 (needs the redis package).
+    # A cache shared by all processes, e.g. redis://127.0.0.1:6379/1: needed with several
+    # server processes, so that each sees a publication at once.
     CACHES["default"] = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": os.environ["CACHE_URL"],
     }
+
+# Public pages are cached this long for anonymous readers; any change to the news clears them.
+NEWS_PAGE_CACHE_SECONDS = int(os.environ.get("NEWS_PAGE_CACHE_SECONDS", "300"))
 
 # Email: the console in development; SMTP when EMAIL_HOST is set.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")

@@ -5,6 +5,14 @@ from tests.factories import make_union
 pytest_plugins = ["tests.browser"]
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The cache outlives each test's rolled-back database: start every test without it."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def province(db):
     return make_union("安徽省总工会", kind="province", short_name="安徽")
