@@ -11,7 +11,7 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 from taggit.models import Tag
 
-from articles.models import Article, Byline, Column
+from articles.models import Article, Column
 from demo import content
 from editorial import services as workflow
 from editorial.roles import ensure_groups
@@ -96,8 +96,12 @@ def _demo_photo(article, credit):
 
 
 def _file_story(spec, *, users, column):
+    """Files the story through the workflow and walks it to its demo state."""
     author = users[spec["author"]]
-    article = Article.objects.create(
+    article = workflow.create_draft(
+        actor=author,
+        bylines=spec["bylines"],
+        themes=spec["themes"],
         union=Union.objects.get(name=spec["union"]),
         genre=spec["genre"],
         is_staff_report=spec["staff"],
@@ -105,31 +109,19 @@ def _file_story(spec, *, users, column):
         subheadline=spec.get("subheadline", ""),
         body=spec["body"],
         column=column if spec.get("column") else None,
-        created_by=author,
     )
-    article.themes.add(*spec["themes"])
-    for position, (role, name) in enumerate(spec["bylines"]):
-        Byline.objects.create(article=article, position=position, role=role, name=name)
     if spec["genre"] == Article.Genre.PHOTO:
         photographer = next(name for role, name in spec["bylines"] if role == "photographer")
         _demo_photo(article, photographer)
-    workflow.record_creation(article=article, actor=author)
-    return article, author
-
-
-def _advance(article, *, state, author, editor, when=None, reason=""):
-    """Moves a filed story to its demo state through the workflow, as the newsroom would."""
-    if state == "draft":
-        return
-    workflow.submit(article=article, actor=author, notify=False)
-    if state == "review":
-        return
-    if state == "returned":
-        workflow.return_to_author(article=article, actor=editor, reason=reason, notify=False)
-        return
-    workflow.approve(article=article, actor=editor, publish_at=timezone.now() + when, notify=False)
-    if state == "withdrawn":
-        workflow.withdraw(article=article, actor=editor, reason=reason)
+    state = spec["state"]
+    workflow.drive_to_status(
+        article=article,
+        status="published" if state == "scheduled" else state,
+        author=author,
+        editor=users["editor"],
+        publish_at=timezone.now() + spec["when"] if "when" in spec else None,
+        reason=spec.get("reason", ""),
+    )
 
 
 @transaction.atomic
@@ -143,14 +135,6 @@ def load_demo():
     for spec in content.STORIES:
         if Article.objects.filter(headline=spec["headline"]).exists():
             continue
-        article, author = _file_story(spec, users=users, column=column)
-        _advance(
-            article,
-            state=spec["state"],
-            author=author,
-            editor=users["editor"],
-            when=spec.get("when"),
-            reason=spec.get("reason", ""),
-        )
+        _file_story(spec, users=users, column=column)
         report.created_stories += 1
     return report

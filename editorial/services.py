@@ -21,6 +21,7 @@ from articles.models import Article, Byline
 from editorial import notifications, preview_links, rules
 from editorial.formatting import local_time, zone_name
 from editorial.models import ArticleEvent
+from photos.rules import photo_story_ready
 
 Status = Article.Status
 Kind = ArticleEvent.Kind
@@ -64,9 +65,10 @@ def _require_status(article, allowed, message):
 
 def check_submit(article, actor):
     _require(actor.has_perm(rules.SUBMIT), gettext("You may not submit stories for review."))
+    # An editor opening a reporter's unfinished draft must not send it on by mistake.
     _require(
-        rules.is_author(actor, article) or rules.is_reviewer(actor),
-        gettext("Only the story's author or an editor may submit it for review."),
+        rules.is_author(actor, article) or actor.is_superuser,
+        gettext("Only the story's author may submit it for review."),
     )
     _require_status(
         article,
@@ -151,13 +153,8 @@ def _require_reason(reason):
 
 
 def _require_photo_for_photo_story(article):
-    if article.genre != Article.Genre.PHOTO:
-        return
-    _require(
-        article.photos.exclude(credit="").exists(),
-        gettext("A photo story needs a photo with a credit before it can be submitted."),
-        code="photo_required",
-    )
+    problem = photo_story_ready(article)
+    _require(problem is None, problem, code="photo_required")
 
 
 # The one place that moves a story.

@@ -33,7 +33,7 @@ RESULT = {
 MATRIX = [
     ("submit", "draft", "author", True),
     ("submit", "draft", "other_reporter", False),
-    ("submit", "draft", "editor", True),
+    ("submit", "draft", "editor", False),
     ("submit", "draft", "superuser", True),
     ("take_back", "review", "author", True),
     ("take_back", "review", "other_reporter", False),

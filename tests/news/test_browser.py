@@ -157,7 +157,7 @@ def test_reader_goes_from_home_to_union_to_story(
     page.get_by_role("link", name=LEAD_HEADLINE).first.click()
     page.wait_for_url(f"**{newsroom.get_absolute_url()}")
     assert page.locator("h1").inner_text() == LEAD_HEADLINE
-    assert "(本报记者 陈雪 通讯员 孙晓东)" in page.locator(".story-body").inner_text()
+    assert "\uff08本报记者 陈雪 通讯员 孙晓东\uff09" in page.locator(".story-body").inner_text()
     assert "姚佳佳/摄" in page.locator("figcaption").first.inner_text()
     assert_fits_and_is_accessible(page, viewport)
     page.screenshot(path=screenshot_dir / f"news-story-{device}.png", full_page=True)

@@ -70,7 +70,7 @@ def test_editing_a_story_its_byline_photo_and_themes_shows_at_once(client, city)
     assert "改过的标题" in client.get(url).content.decode()
 
     Byline.objects.create(article=story, role="reporter", name="陈雪")
-    assert "(本报记者 陈雪)" in client.get(url).content.decode()
+    assert "\uff08本报记者 陈雪\uff09" in client.get(url).content.decode()
 
     make_photo(story, is_lead=True, caption="新加的照片")
     assert "新加的照片" in client.get(url).content.decode()

@@ -58,7 +58,9 @@ def test_story_shares_headline_summary_and_lead_photo(client, city):
     assert tags["og:type"] == "article"
     assert tags["og:title"] == "宿州开设夜间技能课堂"
     assert tags["og:description"] == "宿州市总工会在三家职工之家开设夜间技能课堂。"
-    assert tags["og:image"] == SITE + lead.image.url
+    # Shared at its largest JPEG rendition: a 640-pixel photo is not enlarged to 960.
+    assert tags["og:image"] == SITE + lead.og_image_url
+    assert tags["og:image"].endswith(".jpg") and tags["og:image"] != SITE + lead.image.url
     assert (tags["og:image:width"], tags["og:image:height"]) == ("640", "400")
     assert tags["article:published_time"].startswith(str(story.publish_at.year))
 

@@ -296,9 +296,9 @@ def test_story_page_reads_like_the_paper(client, city, county):
     assert '<span class="dateline">本报讯</span> 4月13日上午' in html
     assert '<h2 class="intertitle">为初心,他甘愿再当一回农民</h2>' in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert" not in html
-    assert "(本报记者 陈雪 通讯员 王志刚)" in html
+    assert "\uff08本报记者 陈雪 通讯员 王志刚\uff09" in html
     assert "姚佳佳/摄" in html and "王志刚/摄" in html
-    assert "责任编辑:李文华" in html
+    assert "责任编辑\uff1a李文华" in html
     assert "本文第二段中的日期已更正。" in html
     # The lead photo comes first even though its position is later.
     assert html.index("主图说明") < html.index("第二张图")
