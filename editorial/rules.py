@@ -69,3 +69,16 @@ def can_delete(user, article):
 
 def can_share_preview(user, article):
     return is_reviewer(user) and can_view(user, article)
+
+
+def editable_articles(user, queryset=None):
+    """The stories whose copy the user may change now: can_edit() as a queryset."""
+    queryset = visible_articles(user, queryset)
+    if not user.has_perm("articles.change_article"):
+        return queryset.none()
+    statuses = [Article.Status.DRAFT]
+    if is_reviewer(user):
+        statuses.append(Article.Status.REVIEW)
+    if user.has_perm(CORRECT):
+        statuses.append(Article.Status.PUBLISHED)
+    return queryset.filter(status__in=statuses)

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from editorial import rules
 from photos.forms import PhotoForm, PhotoInlineForm, PhotoInlineFormSet
 from photos.models import Photo
 
@@ -92,3 +93,32 @@ class PhotoAdmin(PhotoDisplays, admin.ModelAdmin):
     date_hierarchy = "uploaded_at"
     fields = ["article", "preview", "image", "caption", "credit", "alt_text", "position", "is_lead"]
     readonly_fields = ["preview"]
+
+    # A photo belongs to its story: who may change the story decides who may change its photos.
+    # Photos without a story are the desk's library, kept by editors.
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if rules.is_reviewer(request.user):
+            return queryset
+        return queryset.filter(article__in=rules.visible_articles(request.user))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "article":
+            kwargs["queryset"] = rules.editable_articles(request.user)
+            # Only editors keep photos without a story.
+            kwargs["required"] = not rules.is_reviewer(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def _may_edit(self, request, photo):
+        if photo is None:
+            return True
+        if photo.article_id is None:
+            return rules.is_reviewer(request.user)
+        return rules.can_edit(request.user, photo.article)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._may_edit(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._may_edit(request, obj)

@@ -1,7 +1,8 @@
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 
+from editorial.roles import EDITOR
 from photos.models import Photo
 from tests.factories import make_user
 from tests.photos import images
@@ -16,11 +17,9 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture
 def photo_editor(db):
-    """A staff member who may manage photos, and nothing more."""
+    """An editor of the desk: manages every story's photos and the photo library."""
     user = make_user(is_staff=True)
-    user.user_permissions.set(
-        Permission.objects.filter(content_type__app_label="photos", content_type__model="photo")
-    )
+    user.groups.add(Group.objects.get(name=EDITOR))
     return user
 
 
