@@ -48,7 +48,7 @@ def test_latest_feed_holds_only_published_stories(client, newsroom):
     response = client.get("/feeds/latest/")
     assert entry_titles(response) == {"市总稿件", "县总稿件", "别市稿件"}
     feed = ElementTree.fromstring(response.content)
-    assert feed.findtext(f"{ATOM}title") == "工会新闻:最新稿件"
+    assert feed.findtext(f"{ATOM}title") == "工会新闻\uff1a最新稿件"
     county_entry = next(
         entry for entry in feed.iter(f"{ATOM}entry") if entry.findtext(f"{ATOM}title") == "县总稿件"
     )
