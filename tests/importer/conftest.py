@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Permission
 
+from demo.content import CITIES
 from tests.factories import make_union, make_user
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -11,24 +12,6 @@ ROOT = Path(__file__).resolve().parents[2]
 SEEDS = Path(os.environ.get("NEWSROOM_SEEDS", ROOT.parent / "shared" / "seeds"))
 SEED_PAGE = SEEDS / "000_4c385a978e0e8f57.txt"
 
-CITIES = [
-    "合肥",
-    "淮北",
-    "亳州",
-    "宿州",
-    "蚌埠",
-    "阜阳",
-    "淮南",
-    "滁州",
-    "六安",
-    "马鞍山",
-    "芜湖",
-    "宣城",
-    "铜陵",
-    "池州",
-    "安庆",
-    "黄山",
-]
 
 
 @pytest.fixture
