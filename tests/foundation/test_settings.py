@@ -32,3 +32,10 @@ def test_development_runs_without_a_secret_key():
 def test_interface_defaults_to_simplified_chinese_and_shanghai(settings):
     assert settings.LANGUAGE_CODE == "zh-hans"
     assert settings.TIME_ZONE == "Asia/Shanghai"
+
+
+def test_pages_are_chinese_whatever_the_browser_asks_for(client, db):
+    home = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert 'lang="zh-Hans"' in home and "首页" in home
+    login = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "用户名" in login
