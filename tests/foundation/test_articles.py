@@ -147,3 +147,16 @@ def test_bare_names_close_the_story_in_parentheses(city):
     article = make_article(union=city, bylines=[("author", "沈春"), ("author", "李宗泰")])
     assert article.closing_credit() == "\uff08沈春 李宗泰\uff09"
     assert article.photo_credit() == ""
+
+
+def test_chinese_themes_keep_chinese_slugs_and_route(city):
+    from django.urls import reverse
+    from taggit.models import Tag
+
+    article = make_article(union=city, themes=["职工之家", "劳模贷"])
+    slugs = sorted(tag.slug for tag in Tag.objects.filter(article=article))
+    assert slugs == sorted(["职工之家", "劳模贷"])
+    assert (
+        reverse("news:theme", kwargs={"slug": "职工之家"})
+        == "/themes/%E8%81%8C%E5%B7%A5%E4%B9%8B%E5%AE%B6/"
+    )
