@@ -53,7 +53,7 @@ messages: install-test
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py compilemessages --ignore='.venv/*'
 
 benchmark: install-test
-	for script in benchmarks/*.py; do echo "== $$script"; DEBUG=1 $(BIN)/python $$script || exit 1; done
+	for script in benchmarks/[!_]*.py; do echo "== $$script"; DEBUG=1 $(BIN)/python $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) var test-artifacts
