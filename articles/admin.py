@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from articles.models import Byline, Column
+from editorial.rules import visible_articles
 
 
 class BylineInline(admin.TabularInline):
@@ -28,6 +29,11 @@ class BylineAdmin(admin.ModelAdmin):
     list_filter = ["role"]
     search_fields = ["name", "article__headline"]
     list_select_related = ["article", "user"]
+
+    def get_queryset(self, request):
+        # A reporter sees only the bylines of stories they may see on the desk.
+        queryset = super().get_queryset(request)
+        return queryset.filter(article__in=visible_articles(request.user).values("pk"))
 
     def has_add_permission(self, request):
         return False

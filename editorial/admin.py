@@ -3,12 +3,15 @@
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import quote, unquote
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.timesince import timeuntil
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
@@ -17,7 +20,7 @@ from taggit.models import Tag
 
 from articles.admin import BylineInline
 from articles.models import Article, ArticleTheme
-from editorial import diff, rules, selectors, services
+from editorial import diff, preview_links, rules, selectors, services
 from editorial.formatting import display_name, local_time, zone_name
 from editorial.forms import ArticleAdminForm, PublishTimeForm, ReasonForm
 from editorial.models import ArticleEvent
@@ -130,6 +133,25 @@ class UnionFilter(admin.SimpleListFilter):
         return queryset.by_union(union) if union is not None else queryset
 
 
+class AuthorFilter(admin.SimpleListFilter):
+    """The desk accounts that filed stories, by the names the desk knows them by."""
+
+    title = _("author")
+    parameter_name = "author"
+
+    def lookups(self, request, model_admin):
+        authors = get_user_model().objects.filter(
+            pk__in=Article.objects.filter(created_by__isnull=False).values("created_by")
+        )
+        named = [(str(user.pk), display_name(user)) for user in authors]
+        return sorted(named, key=lambda item: item[1])
+
+    def queryset(self, request, queryset):
+        if (self.value() or "").isdigit():
+            return queryset.filter(created_by_id=int(self.value()))
+        return queryset
+
+
 class ThemeFilter(admin.SimpleListFilter):
     title = _("theme")
     parameter_name = "theme"
@@ -179,7 +201,7 @@ class ArticleAdmin(VersionAdmin):
         "character_count_display",
         "status_display",
         "publication_display",
-        "created_by",
+        "author_display",
         "created_at",
         "updated_at",
     ]
@@ -236,7 +258,7 @@ class ArticleAdmin(VersionAdmin):
                 UnionFilter,
                 ThemeFilter,
                 "genre",
-                ("created_by", admin.RelatedOnlyFieldListFilter),
+                AuthorFilter,
             ]
         return [StatusFilter, UnionFilter, ThemeFilter, "genre"]
 
@@ -249,7 +271,8 @@ class ArticleAdmin(VersionAdmin):
             ),
             (_("Filing"), {"fields": ["themes", "column"]}),
         ]
-        if obj is not None and obj.status in (Status.PUBLISHED, Status.WITHDRAWN):
+        # A correction is for copy readers have seen: not for a story still on the schedule.
+        if obj is not None and (obj.is_published() or obj.status == Status.WITHDRAWN):
             fieldsets.append(
                 (
                     _("Correction"),
@@ -270,7 +293,7 @@ class ArticleAdmin(VersionAdmin):
                         "fields": [
                             "status_display",
                             "publication_display",
-                            "created_by",
+                            "author_display",
                             "created_at",
                             "updated_at",
                         ]
@@ -320,6 +343,10 @@ class ArticleAdmin(VersionAdmin):
     def publication_display(self, article):
         return publication_text(article)
 
+    @admin.display(description=_("author"))
+    def author_display(self, article):
+        return self.author_column(article)
+
     # Saving: optimistic locking, and never the status.
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
@@ -362,9 +389,13 @@ class ArticleAdmin(VersionAdmin):
             return
         obj.version = form.current_version + 1
         obj.save(update_fields=SAVED_FIELDS)
-        if obj.status == Status.PUBLISHED:
-            note = obj.correction_note if "correction_note" in form.changed_data else ""
-            services.record_correction(article=obj, actor=request.user, note=note)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        article = form.instance
+        if change and article.is_published() and _copy_changed(form, formsets):
+            note = article.correction_note if "correction_note" in form.changed_data else ""
+            services.record_correction(article=article, actor=request.user, note=note)
 
     def response_add(self, request, obj, post_url_continue=None):
         if "_save_and_submit" in request.POST:
@@ -414,6 +445,8 @@ class ArticleAdmin(VersionAdmin):
                 }
                 for transition in services.available_transitions(article, user)
             ],
+            "workflow_next_step": next_step_hint(article, user),
+            "workflow_preview_link_lifetime": preview_link_lifetime(),
             "workflow_events": list(article.events.select_related("actor")),
             "workflow_can_edit": self.has_change_permission(request, article),
             "workflow_preview_url": reverse("editorial:preview", args=[article.pk]),
@@ -462,6 +495,8 @@ class ArticleAdmin(VersionAdmin):
         article = self.get_object(request, unquote(object_id))
         if article is None:
             return None, self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
         return article, None
 
     def transition_view(self, request, object_id, name):
@@ -474,13 +509,20 @@ class ArticleAdmin(VersionAdmin):
             return refusal_response
         change_url = self._change_url(article)
         form_class = TRANSITION_FORMS.get(transition.form)
+        # The version of the story the user read on the page they act from.
+        expected_version = _version_from(request.POST if request.method == "POST" else request.GET)
         if request.method == "POST":
             form = form_class(request.POST) if form_class else None
             if form is None or form.is_valid():
                 options = dict(form.cleaned_data) if form else {}
                 options.pop("when", None)
                 try:
-                    event = transition.perform(article=article, actor=request.user, **options)
+                    event = transition.perform(
+                        article=article,
+                        actor=request.user,
+                        expected_version=expected_version,
+                        **options,
+                    )
                 except TransitionNotAllowed as refusal:
                     messages.error(request, refusal.message)
                 else:
@@ -489,6 +531,7 @@ class ArticleAdmin(VersionAdmin):
         else:
             try:
                 transition.check(article, request.user)
+                services.require_unchanged(article, expected_version)
             except TransitionNotAllowed as refusal:
                 messages.error(request, refusal.message)
                 return redirect(change_url)
@@ -500,6 +543,7 @@ class ArticleAdmin(VersionAdmin):
             "title": transition.label,
             "transition": transition,
             "form": form,
+            "expected_version": expected_version,
             "status": status_badge(article),
             "change_url": change_url,
         }
@@ -717,6 +761,48 @@ class ArticleAdmin(VersionAdmin):
                 )
             else:
                 messages.success(request, services.outcome_message(event))
+
+
+def preview_link_lifetime():
+    """How long a preview link works, in words (e.g. 3 天)."""
+    now = timezone.now()
+    return timeuntil(now + preview_links.max_age(), now)
+
+
+def _version_from(data):
+    value = data.get("version", "")
+    return int(value) if value.isdigit() else None
+
+
+def next_step_hint(article, user):
+    """What happens next to the story, for the user looking at it: one sentence, or ""."""
+    if article.is_scheduled():
+        return ""
+    if article.status == Status.DRAFT and not services.is_allowed(
+        services.check_submit, article, user
+    ):
+        return gettext(
+            "The author submits this draft for review when it is ready; editors can then "
+            "approve it or return it."
+        )
+    if article.status == Status.REVIEW and not rules.is_reviewer(user):
+        return gettext(
+            "Waiting for an editor. You get an email when the story is returned to you or "
+            "published."
+        )
+    if article.status == Status.PUBLISHED and not user.has_perm(rules.CORRECT):
+        return gettext("The story is public. Ask an editor if it needs a correction.")
+    if article.status == Status.WITHDRAWN:
+        return gettext(
+            "The story was withdrawn: its page tells readers so. It stays as it was taken down."
+        )
+    return ""
+
+
+def _copy_changed(form, formsets):
+    """Whether a save changed the story or its bylines or photos (not only re-saved it)."""
+    changed = set(form.changed_data) - {"loaded_version"}
+    return bool(changed) or any(formset.has_changed() for formset in formsets)
 
 
 def snapshot_label(version):

@@ -18,8 +18,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Byline
-from editorial import notifications, preview_links, rules
-from editorial.formatting import local_time, zone_name
+from editorial import notifications, preview_links, rules, selectors
+from editorial.formatting import display_name, local_time, zone_name
 from editorial.models import ArticleEvent
 from photos.rules import photo_story_ready
 
@@ -169,10 +169,46 @@ def _lock(article):
         ) from None
 
 
-def _move(*, article, actor, check, kind, to_status, reason="", publish_at=None, notify=None):
-    """Locks the row, checks, moves, records the event; the caller holds the transaction."""
+def require_unchanged(article, expected_version):
+    """Refuses a step when the story changed since the user read it (expected_version)."""
+    if expected_version is None or article.version == expected_version:
+        return
+    change = selectors.last_change(article)
+    if change is None:
+        changed = gettext("Someone else changed this story after you opened it.")
+    else:
+        changed = gettext("%(user)s changed this story at %(time)s, after you opened it.") % {
+            "user": display_name(change.user),
+            "time": local_time(change.at),
+        }
+    raise TransitionNotAllowed(
+        " ".join(
+            [changed, gettext("Nothing was done: read the story as it is now, then decide again.")]
+        ),
+        code="changed_meanwhile",
+    )
+
+
+def _move(
+    *,
+    article,
+    actor,
+    check,
+    kind,
+    to_status,
+    reason="",
+    publish_at=None,
+    notify=None,
+    expected_version=None,
+):
+    """Locks the row, checks, moves, records the event; the caller holds the transaction.
+
+    expected_version: the version the user read (the page they acted from); a step taken on a
+    story that changed since is refused, so nobody approves or returns copy they have not seen.
+    """
     locked = _lock(article)
     check(locked)
+    require_unchanged(locked, expected_version)
     from_status = locked.status
     locked.status = to_status
     if to_status == Status.PUBLISHED:
@@ -201,7 +237,7 @@ def _move(*, article, actor, check, kind, to_status, reason="", publish_at=None,
 
 
 @transaction.atomic
-def submit(*, article, actor, notify=True):
+def submit(*, article, actor, notify=True, expected_version=None):
     """Draft → review; the editors get an email."""
 
     def check(locked):
@@ -211,6 +247,7 @@ def submit(*, article, actor, notify=True):
     return _move(
         article=article,
         actor=actor,
+        expected_version=expected_version,
         check=check,
         kind=Kind.SUBMITTED,
         to_status=Status.REVIEW,
@@ -219,11 +256,12 @@ def submit(*, article, actor, notify=True):
 
 
 @transaction.atomic
-def take_back(*, article, actor):
+def take_back(*, article, actor, expected_version=None):
     """Review → draft, by the author who submitted it."""
     return _move(
         article=article,
         actor=actor,
+        expected_version=expected_version,
         check=lambda locked: check_take_back(locked, actor),
         kind=Kind.TAKEN_BACK,
         to_status=Status.DRAFT,
@@ -231,7 +269,7 @@ def take_back(*, article, actor):
 
 
 @transaction.atomic
-def return_to_author(*, article, actor, reason, notify=True):
+def return_to_author(*, article, actor, reason, notify=True, expected_version=None):
     """Review → draft with a reason, which the author gets by email."""
 
     def check(locked):
@@ -241,6 +279,7 @@ def return_to_author(*, article, actor, reason, notify=True):
     return _move(
         article=article,
         actor=actor,
+        expected_version=expected_version,
         check=check,
         kind=Kind.RETURNED,
         to_status=Status.DRAFT,
@@ -250,11 +289,12 @@ def return_to_author(*, article, actor, reason, notify=True):
 
 
 @transaction.atomic
-def approve(*, article, actor, publish_at=None, notify=True):
+def approve(*, article, actor, publish_at=None, notify=True, expected_version=None):
     """Review → published, now or at publish_at (a future time schedules the story)."""
     return _move(
         article=article,
         actor=actor,
+        expected_version=expected_version,
         check=lambda locked: check_approve(locked, actor),
         kind=Kind.APPROVED,
         to_status=Status.PUBLISHED,
@@ -264,11 +304,12 @@ def approve(*, article, actor, publish_at=None, notify=True):
 
 
 @transaction.atomic
-def reschedule(*, article, actor, publish_at=None):
+def reschedule(*, article, actor, publish_at=None, expected_version=None):
     """A scheduled story gets a new publication time, or goes public now."""
     return _move(
         article=article,
         actor=actor,
+        expected_version=expected_version,
         check=lambda locked: check_reschedule(locked, actor),
         kind=Kind.RESCHEDULED,
         to_status=Status.PUBLISHED,
@@ -277,11 +318,12 @@ def reschedule(*, article, actor, publish_at=None):
 
 
 @transaction.atomic
-def unschedule(*, article, actor):
+def unschedule(*, article, actor, expected_version=None):
     """A scheduled story goes back to review, before anyone could read it."""
     return _move(
         article=article,
         actor=actor,
+        expected_version=expected_version,
         check=lambda locked: check_unschedule(locked, actor),
         kind=Kind.UNSCHEDULED,
         to_status=Status.REVIEW,
@@ -289,7 +331,7 @@ def unschedule(*, article, actor):
 
 
 @transaction.atomic
-def withdraw(*, article, actor, reason):
+def withdraw(*, article, actor, reason, expected_version=None):
     """Published → withdrawn: the public page then answers 410 Gone."""
 
     def check(locked):
@@ -299,6 +341,7 @@ def withdraw(*, article, actor, reason):
     return _move(
         article=article,
         actor=actor,
+        expected_version=expected_version,
         check=check,
         kind=Kind.WITHDRAWN,
         to_status=Status.WITHDRAWN,

@@ -1,9 +1,10 @@
 """Previews: a story exactly as the public page will show it, before it is published."""
 
-from django.contrib.auth.views import redirect_to_login
+from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 
@@ -23,18 +24,31 @@ def _preview_response(request, article):
 def preview(request, pk):
     """For the story's author and the editors; 404 for everybody else."""
     if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path(), reverse("admin:login"))
+        # The same answer whether the story exists or not; desk members are offered the login.
+        login_url = (
+            reverse("admin:login") + "?" + urlencode({REDIRECT_FIELD_NAME: request.get_full_path()})
+        )
+        return _refused(
+            request,
+            gettext("Page not found"),
+            gettext(
+                "There is no public page at this address. If you work on the newsroom's desk, "
+                "log in to preview the story."
+            ),
+            status=404,
+            login_url=login_url,
+        )
     article = get_object_or_404(Article.objects.for_listing(), pk=pk)
     if not rules.can_view(request.user, article):
         raise Http404
     return _preview_response(request, article)
 
 
-def _refused(request, title, message, status):
+def _refused(request, title, message, status, login_url=""):
     response = render(
         request,
         "editorial/preview_refused.html",
-        {"title": title, "message": message},
+        {"title": title, "message": message, "login_url": login_url},
         status=status,
     )
     response["X-Robots-Tag"] = "noindex, nofollow"

@@ -45,6 +45,10 @@ _ROLE_AT_START = re.compile(f"^({_ROLE_ALTERNATIVES})[:\uff1a]?")
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
 NAME = f"[{HAN}]{{2,4}}|[{HAN}]{{1,8}}(?:[··•][{HAN}]{{1,8}})+"
 _NAME = re.compile(f"^(?:{NAME})$")
+# Short notes in parentheses that look like names but credit nobody: sources ("新华社",
+# "据新华社", "本报综合", "人民网", "工人日报") and serial marks ("待续", "未完待续", "资料图").
+_NOT_A_PERSON = re.compile(r"^据|综合|^.{2,}(?:社|网|报|电视台|电台)$|待续|^全文完$|^资料图$")
+_SINGLE_CHARACTER = re.compile(f"^[{HAN}]$")
 _SEPARATORS = re.compile(r"[\s\u3000、,\uff0c;\uff1b]+")
 _PHOTO_MARK = re.compile(r"\s*[/\uff0f]?\s*摄$")
 # Written as escapes: the full-width marks (U+FF01…) look like their ASCII twins in an editor.
@@ -78,7 +82,7 @@ def parse_credit(text, *, require_role=False):
     is_photo = bool(_PHOTO_MARK.search(text))
     if is_photo:
         text = _PHOTO_MARK.sub("", text)
-    tokens = [token for token in _SEPARATORS.split(text) if token]
+    tokens = _join_spaced_names([token for token in _SEPARATORS.split(text) if token])
     if not tokens:
         return None
     role, saw_role, is_commentary = AUTHOR, False, False
@@ -92,7 +96,7 @@ def parse_credit(text, *, require_role=False):
                 is_commentary = is_commentary or word in COMMENTARY_ROLE_WORDS
                 token = token[role_match.end() :]
                 continue
-            if not _NAME.match(token):
+            if not _NAME.match(token) or _NOT_A_PERSON.search(token):
                 return None
             bylines.append((token, role))
             token = ""
@@ -103,10 +107,22 @@ def parse_credit(text, *, require_role=False):
     return Credit(bylines, is_photo=is_photo, is_commentary=is_commentary)
 
 
+def _join_spaced_names(tokens):
+    """Two-character names padded to the width of three ("王　伟") made whole again."""
+    joined = []
+    for token in tokens:
+        if _SINGLE_CHARACTER.match(token) and joined and _SINGLE_CHARACTER.match(joined[-1]):
+            joined[-1] += token
+        else:
+            joined.append(token)
+    return joined
+
+
 def ends_sentence(text):
     """True when text ends a sentence: a full stop, question or exclamation mark, an ellipsis,
-    a semicolon or colon, or a closing quote or bracket right after one of these."""
-    text = text.rstrip()
+    a semicolon or colon, or a closing quote or bracket right after one of these, or a note
+    in parentheses after a sentence: "…举行。(新华社)", "…开幕。(未完待续)"."""
+    text = _TRAILING_PARENTHESES.sub("", text.rstrip()).rstrip() or text.rstrip()
     while text and text[-1] in CLOSERS:
         text = text[:-1]
     return bool(text) and text[-1] in SENTENCE_END + CLAUSE_END

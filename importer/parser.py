@@ -13,8 +13,11 @@ from dataclasses import dataclass, field
 from articles.body import INTERTITLE, PARAGRAPH, Block
 from articles.models import STAFF_REPORT_DATELINE, Article
 from importer.credits import (
+    AUTHOR,
+    CORRESPONDENT,
     HAN,
     PARENTHESISED,
+    REPORTER,
     Credit,
     ends_sentence,
     parse_credit,
@@ -69,7 +72,9 @@ _TITLE_BREAKING = re.compile(r"[。]|\.\s")
 _CLAUSE_END = ",\uff0c、;\uff1b:\uff1a。"
 _QUESTION_OR_EXCLAMATION = "?!\uff1f\uff01"
 _COLUMN_BRACKETS = "【】[]\uff3b\uff3d「」〖〗《》 \u3000"
-_LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+# Roles of those who wrote the story; a photographer or editor may be one of them as well.
+WRITER_ROLES = frozenset({AUTHOR, REPORTER, CORRESPONDENT})
 
 
 @dataclass
@@ -99,9 +104,24 @@ class ParsedStory:
         return "\n".join(parts + [block.text for block in self.body])
 
     def add_bylines(self, bylines):
-        for byline in bylines:
-            if byline not in self.bylines:
-                self.bylines.append(byline)
+        """Add (name, role) pairs from one more credit of the story ("本报讯(记者 陈雪)" and
+        "(本报记者 陈雪 王丽)"): nobody is credited twice for the same writing, a bare name
+        takes the role printed elsewhere, and names of one role stay together."""
+        for name, role in bylines:
+            credited = {
+                known_role: i for i, (known, known_role) in enumerate(self.bylines) if known == name
+            }
+            if role in credited:
+                continue
+            if role in WRITER_ROLES and credited.keys() & WRITER_ROLES:
+                if AUTHOR in credited:
+                    self.bylines[credited[AUTHOR]] = (name, role)
+                continue
+            same_role = [
+                i for i, (_known, known_role) in enumerate(self.bylines) if known_role == role
+            ]
+            position = same_role[-1] + 1 if same_role else len(self.bylines)
+            self.bylines.insert(position, (name, role))
 
 
 @dataclass
@@ -166,8 +186,9 @@ def credit_line(line):
 
 
 def _join(text, continuation):
-    """Re-join a paragraph split by a column break: no space inside Chinese text."""
-    if text and _LATIN_OR_DIGIT.match(text[-1]) and _LATIN_OR_DIGIT.match(continuation[0]):
+    """Re-join a paragraph split by a column break: no space inside Chinese text or inside a
+    number ("最高30" + "00万元"); a space between two Latin words ("WeChat" + "Pay")."""
+    if text and _LATIN_LETTER.match(text[-1]) and _LATIN_LETTER.match(continuation[0]):
         return f"{text} {continuation}"
     return text + continuation
 
@@ -220,6 +241,8 @@ class _PageParser:
         if is_title(line):
             self.head.append(("title", line))
             return
+        if not titles and self._label_as_headline():
+            titles = [value for kind, value in self.head if kind == "title"]
         if not titles:
             self.leftovers.extend(value for kind, value in self.head if kind == "label")
             self.head = []
@@ -227,6 +250,17 @@ class _PageParser:
             return
         self._start_story()
         self._add_paragraph(line)
+
+    def _label_as_headline(self):
+        """Body text right under union labels: one of them was the headline ("激活区域工会"),
+        most likely one that is not a federation's name. False when the head has no label."""
+        labels = [i for i, (kind, _value) in enumerate(self.head) if kind == "label"]
+        if not labels:
+            return False
+        not_federations = [i for i in labels if not self.head[i][1].endswith("总工会")]
+        chosen = (not_federations or labels)[-1]
+        self.head[chosen] = ("title", self.head[chosen][1])
+        return True
 
     def _start_story(self, *, caption_last=False):
         caption = None

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.body import serialize
 from articles.models import Article, Byline, Column
+from editorial import services as editorial_services
 from importer.exceptions import (
     ConcurrentImportError,
     CopyImportError,
@@ -24,6 +25,13 @@ from importer.punctuation import normalise
 from importer.sources import CopySource, read_source, read_uploaded_file
 from importer.union_matching import MATCHED, UnionMatcher
 from unions.models import Union
+
+ADD_COLUMN_PERMISSION = "articles.add_column"
+
+# What becomes of the column a story names.
+COLUMN_EXISTS = "exists"
+COLUMN_NEW = "new"  # created with the story
+COLUMN_LEFT_OUT = "left_out"  # unknown, and the importing user may not start columns
 
 CREATED = "created"
 WOULD_CREATE = "would_create"
@@ -42,6 +50,7 @@ class StoryOutcome:
     fingerprint: str
     status: str = WOULD_CREATE
     article: Article | None = None  # the created story, or the one that exists already
+    column_status: str = ""  # COLUMN_EXISTS, COLUMN_NEW or COLUMN_LEFT_OUT when one is named
 
     @property
     def union_name(self):
@@ -125,14 +134,24 @@ def default_fallback_union():
 
 
 @transaction.atomic
-def import_copy(*, files, user, dry_run=False, normalise_punctuation=True, fallback_union=None):
+def import_copy(
+    *,
+    files,
+    user,
+    dry_run=False,
+    normalise_punctuation=True,
+    fallback_union=None,
+    may_start_columns=None,
+):
     """Read files and create a draft story, owned by user, for each story in them.
 
     Every file is read and parsed before anything is written, and everything is written in one
     transaction: a bad file raises a CopyImportError and nothing is imported. Stories imported
     before are reported as EXISTS and not created again. Stories whose union is unknown are
-    filed under fallback_union (by default the top of the union tree). With dry_run nothing is
-    written and the report says what would be done.
+    filed under fallback_union (by default the top of the union tree). A column the copy names
+    that does not exist is created when may_start_columns, by default when the user may add
+    columns; otherwise the story is imported without it. With dry_run nothing is written and
+    the report says what would be done.
     """
     sources = read_files(files)
     summaries, parsed = [], []
@@ -158,6 +177,9 @@ def import_copy(*, files, user, dry_run=False, normalise_punctuation=True, fallb
             )
         )
     _mark_duplicates(outcomes)
+    if may_start_columns is None:
+        may_start_columns = user is not None and user.has_perm(ADD_COLUMN_PERMISSION)
+    _mark_columns(outcomes, may_start_columns=may_start_columns)
     report = ImportReport(dry_run=dry_run, sources=summaries, outcomes=outcomes)
     if report.without_union:
         report.fallback_union = fallback_union or default_fallback_union()
@@ -193,13 +215,25 @@ def _mark_duplicates(outcomes):
         seen.add(outcome.fingerprint)
 
 
+def _mark_columns(outcomes, *, may_start_columns):
+    """Columns are the desk's own series: only those who may add columns start one."""
+    names = {_column_name(outcome.story.column) for outcome in outcomes if outcome.story.column}
+    existing = set(Column.objects.filter(name__in=names).values_list("name", flat=True))
+    for outcome in outcomes:
+        if outcome.story.column:
+            if _column_name(outcome.story.column) in existing:
+                outcome.column_status = COLUMN_EXISTS
+            else:
+                outcome.column_status = COLUMN_NEW if may_start_columns else COLUMN_LEFT_OUT
+
+
 def _create_stories(outcomes, *, user):
     owner = user if user is not None and user.is_authenticated else None
     columns = {}
     for outcome in outcomes:
         story = outcome.story
         column = None
-        if story.column:
+        if outcome.column_status in {COLUMN_EXISTS, COLUMN_NEW}:
             if story.column not in columns:
                 columns[story.column] = _column_named(story.column)
             column = columns[story.column]
@@ -223,6 +257,8 @@ def _create_stories(outcomes, *, user):
             if owner is not None:
                 reversion.set_user(owner)
             reversion.set_comment(gettext("Imported from %(name)s") % {"name": outcome.source_name})
+        # The story's record starts with its creation, as for a story filed in the admin.
+        editorial_services.record_creation(article=article, actor=owner)
         ImportedStory.objects.create(
             article=article,
             fingerprint=outcome.fingerprint,
@@ -232,10 +268,13 @@ def _create_stories(outcomes, *, user):
         outcome.status, outcome.article = CREATED, article
 
 
+def _column_name(name):
+    return name[: Column._meta.get_field("name").max_length]
+
+
 def _column_named(name):
-    """The column called name, created when missing: columns are the desk's own series, so
-    new copy may start one (unions, by contrast, are never created by an import)."""
-    name = name[: Column._meta.get_field("name").max_length]
+    """The column called name, created when missing (unions, by contrast, never are)."""
+    name = _column_name(name)
     column = Column.objects.filter(name=name).first()
     if column is not None:
         return column

@@ -5,6 +5,7 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext
 
 from importer.decoding import decode_text
 from importer.docx_reading import WORD_DOCUMENT, read_docx
@@ -32,6 +33,15 @@ class CopySource:
     name: str
     text: str
     encoding: str
+
+    @property
+    def is_word_document(self):
+        return self.encoding == WORD_DOCUMENT
+
+    @property
+    def read_as(self):
+        """How the file was read, for people: its text encoding, or "Word document"."""
+        return gettext("Word document") if self.is_word_document else self.encoding
 
     def as_dict(self):
         return {"name": self.name, "text": self.text, "encoding": self.encoding}

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from articles.models import Article, Byline
+from editorial import rules
 from importer import services
 from importer.exceptions import CopyImportError
 from importer.forms import ImportUploadForm
@@ -83,7 +84,11 @@ def preview(request, token):
             **_admin_context(request),
             "title": _("Stories found"),
             "report": report,
-            "rows": [_row(number, outcome) for number, outcome in enumerate(report.outcomes, 1)],
+            "rows": [
+                _row(number, outcome, request.user)
+                for number, outcome in enumerate(report.outcomes, 1)
+            ],
+            "several_files": len(report.sources) > 1,
             "normalise_punctuation": stored["normalise_punctuation"],
             "can_import": bool(report.to_create)
             and not (report.without_union and report.fallback_union is None),
@@ -133,9 +138,7 @@ def _report_import(request, report):
     existing = [outcome for outcome in report.skipped if outcome.article is not None]
     if existing:
         links = format_html_join(
-            "、",
-            '<a href="{}">{}</a>',
-            ((outcome.article_admin_url, outcome.article.headline) for outcome in existing),
+            "、", "{}", ((_headline_link(outcome, request.user),) for outcome in existing)
         )
         messages.warning(
             request,
@@ -152,6 +155,15 @@ def _report_import(request, report):
         )
 
 
+def _headline_link(outcome, user):
+    """The story's headline, linked to its page when the user may open it."""
+    if rules.can_view(user, outcome.article):
+        return format_html(
+            '<a href="{}">{}</a>', outcome.article_admin_url, outcome.article.headline
+        )
+    return format_html("“{}”", outcome.article.headline)
+
+
 def _changelist_url(report):
     url = reverse("admin:articles_article_changelist")
     if report.created:
@@ -159,7 +171,7 @@ def _changelist_url(report):
     return url
 
 
-def _row(number, outcome):
+def _row(number, outcome, user):
     """What the preview shows of one story."""
     story, match = outcome.story, outcome.union_match
     if match.status == MATCHED:
@@ -178,4 +190,6 @@ def _row(number, outcome):
         "genre": Article.Genre(story.genre).label,
         "bylines": [(name, Byline.Role(role).label) for name, role in story.bylines],
         "status": outcome.status,
+        # A reporter sees only their own stories: no link to a copy someone else imported.
+        "can_open": outcome.article is not None and rules.can_view(user, outcome.article),
     }

@@ -46,6 +46,21 @@ def ordered_photos(article):
     return sorted(photos, key=lambda photo: not photo.is_lead)
 
 
+def closing_photo_credit(article, photos):
+    """The story's "姚佳佳/摄" line; '' when a photo's credit already names every photographer.
+
+    The paper credits a photographer once: a photo news item whose photo says "姚佳佳/摄" does not
+    repeat it after the text.
+    """
+    photographers = [
+        byline.name for byline in article.bylines.all() if byline.role == "photographer"
+    ]
+    shown_credits = [photo.credit for photo in photos if photo.credit]
+    if all(any(name in credit for credit in shown_credits) for name in photographers):
+        return ""
+    return article.photo_credit()
+
+
 def subtree_story_counts(stories):
     """{union path: how many of stories belong to that union or any union under it}.
 

@@ -1,9 +1,28 @@
 from django.contrib.sitemaps.views import sitemap
-from django.urls import path
+from django.urls import path, register_converter
 
 from news import feeds, views
 from news.cache import cache_for_readers
 from news.sitemaps import SITEMAPS
+
+
+class UnicodeSlugConverter:
+    """A theme's or column's slug, which keeps its Chinese characters (<slug:> refuses them).
+
+    Any character but "/" and control characters: a NUL byte in an address would otherwise
+    reach PostgreSQL, which refuses it with an error instead of a "not found".
+    """
+
+    regex = r"[^/\x00-\x1f\x7f]+"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(UnicodeSlugConverter, "unicode_slug")
 
 app_name = "news"
 
@@ -13,10 +32,11 @@ urlpatterns = [
     path("unions/", views.union_index, name="union_index"),
     path("unions/<slug:slug>/", views.union_detail, name="union"),
     path("unions/<slug:slug>/feed/", cache_for_readers(feeds.UnionFeed()), name="union_feed"),
-    # Theme and column slugs keep their Chinese characters, which <slug:> refuses.
-    path("themes/<str:slug>/", views.theme_detail, name="theme"),
-    path("themes/<str:slug>/feed/", cache_for_readers(feeds.ThemeFeed()), name="theme_feed"),
-    path("columns/<str:slug>/", views.column_detail, name="column"),
+    path("themes/<unicode_slug:slug>/", views.theme_detail, name="theme"),
+    path(
+        "themes/<unicode_slug:slug>/feed/", cache_for_readers(feeds.ThemeFeed()), name="theme_feed"
+    ),
+    path("columns/<unicode_slug:slug>/", views.column_detail, name="column"),
     path("photos/", views.photo_gallery, name="photos"),
     path("feeds/latest/", cache_for_readers(feeds.LatestStoriesFeed()), name="latest_feed"),
     path("sitemap.xml", cache_for_readers(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),

@@ -51,6 +51,7 @@ def render_article(request, article, *, preview=False):
     context = {
         "article": article,
         "photos": photos,
+        "photo_credit": selectors.closing_photo_credit(article, photos),
         "ancestors": _public_ancestors(article.union),
         "related_stories": selectors.related_stories(article),
         "preview": preview,

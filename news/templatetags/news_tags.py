@@ -7,6 +7,8 @@ register = template.Library()
 
 # How the paper closes a photo: "姚佳佳/摄". A print convention, not interface text.
 PHOTO_CREDIT_MARK = "/摄"
+# Dashes an editor may type before a subheadline (the page prints its own "——").
+SUBHEADLINE_DASHES = "\u2014\u2013\u2015\u2500\uff0d- \u3000"
 
 
 @register.filter
@@ -27,6 +29,12 @@ def photo_credit(photo):
     if not credit or credit.endswith("摄"):
         return credit
     return credit + PHOTO_CREDIT_MARK
+
+
+@register.filter
+def without_leading_dash(subheadline):
+    """'追记朱世群' for '——追记朱世群': the template adds the dash, whatever the editor typed."""
+    return (subheadline or "").lstrip(SUBHEADLINE_DASHES)
 
 
 @register.simple_tag(takes_context=True)

@@ -193,3 +193,80 @@ def test_drafts_only_are_deleted(story, reporter, login):
 def test_no_bulk_delete(story, editor, login):
     story(status="draft")
     assert "delete_selected" not in login(editor).get(changelist_url()).content.decode()
+
+
+def test_correction_note_is_shown_on_the_public_page(story, editor, login, client):
+    article = story(status="published", body="参会职工300人。")
+    assert "更正" not in client.get(article.get_absolute_url()).content.decode()
+    _edit(login(editor), article, body="参会职工350人。", correction_note="原稿人数有误，已更正。")
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "参会职工350人。" in page
+    assert "原稿人数有误，已更正。" in page
+
+
+def test_saving_a_published_story_unchanged_records_no_correction(story, editor, login):
+    article = story(status="published")
+    response = _edit(login(editor), article)
+    assert response.status_code == 302
+    assert not ArticleEvent.objects.filter(article=article).exists()
+
+
+def test_a_byline_change_on_a_published_story_is_a_correction(story, editor, login):
+    article = story(status="published", bylines=[("reporter", "陈雪")])
+    response = _edit(login(editor), article, **{"bylines-0-name": "陈雪梅"})
+    assert response.status_code == 302
+    assert list(article.bylines.values_list("name", flat=True)) == ["陈雪梅"]
+    assert ArticleEvent.objects.get(article=article).kind == "corrected"
+
+
+def test_editing_a_scheduled_story_is_no_correction(story, editor, login):
+    article = story(status="published", publish_at=timezone.now() + timedelta(days=1))
+    client = login(editor)
+    assert 'name="correction_note"' not in client.get(change_url(article)).content.decode()
+    response = _edit(client, article, body="见报前改好的稿。")
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.body == "见报前改好的稿。"
+    assert article.is_scheduled()
+    assert not ArticleEvent.objects.filter(article=article).exists()
+
+
+def test_a_reporter_sees_only_bylines_of_own_stories(story, reporter, other_reporter, login):
+    story(headline="我的稿子", bylines=[("reporter", "陈雪")])
+    story(headline="别人的草稿", author=other_reporter, bylines=[("reporter", "王志刚")])
+    listing = login(reporter).get(reverse("admin:articles_byline_changelist")).content.decode()
+    assert "我的稿子" in listing
+    assert "别人的草稿" not in listing and "王志刚" not in listing
+
+
+def test_a_reporter_cannot_reach_another_reporters_story_by_any_desk_address(
+    story, reporter, other_reporter, login
+):
+    theirs = story(headline="别人的草稿", author=other_reporter)
+    client = login(reporter)
+    addresses = [
+        reverse("admin:articles_article_history", args=[theirs.pk]),
+        reverse("admin:articles_article_compare", args=[theirs.pk]) + "?old=current",
+        reverse("admin:articles_article_revision", args=[theirs.pk, 1]),
+        reverse("admin:articles_article_delete", args=[theirs.pk]),
+        reverse("admin:articles_article_transition", args=[theirs.pk, "submit"]),
+        reverse("editorial:preview", args=[theirs.pk]),
+    ]
+    for address in addresses:
+        response = client.get(address)
+        assert response.status_code in (302, 404), address
+        assert "别人的草稿" not in response.content.decode()
+    autocomplete = client.get(
+        "/admin/autocomplete/",
+        {"app_label": "photos", "model_name": "photo", "field_name": "article", "term": "别人"},
+    )
+    assert autocomplete.json()["results"] == []
+    client.post(reverse("admin:articles_article_transition", args=[theirs.pk, "submit"]))
+    theirs.refresh_from_db()
+    assert theirs.status == "draft"
+
+
+def test_the_story_page_names_its_author(story, editor, login):
+    article = story()
+    page = login(editor).get(change_url(article)).content.decode()
+    assert "陈雪" in page.split('class="form-row field-author_display"')[1][:400]

@@ -41,13 +41,20 @@ def test_other_reporter_gets_404(story, other_reporter, login):
     assert login(other_reporter).get(_preview_url(article)).status_code == 404
 
 
-def test_anonymous_visitor_is_sent_to_log_in(story, client):
+def test_anonymous_visitor_gets_404_with_a_way_in_for_the_desk(story, client):
     article = story(status="draft", headline="不能公开")
     response = client.get(_preview_url(article))
-    assert response.status_code == 302
-    assert response.url.startswith(reverse("admin:login"))
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "不能公开" not in page
+    assert '<meta name="robots" content="noindex">' in page
+    assert "no-store" in response["Cache-Control"]
+    # A desk member whose session ended finds the login, which brings them back here.
+    assert f"{reverse('admin:login')}?next=%2Feditorial%2Fpreview%2F{article.pk}%2F" in page
     # The same answer for a story that does not exist: nothing is revealed.
-    assert client.get(reverse("editorial:preview", args=[999999])).status_code == 302
+    missing = client.get(reverse("editorial:preview", args=[999999]))
+    assert missing.status_code == 404
+    assert missing.content.decode().replace("999999", str(article.pk)) == page
 
 
 def test_missing_story_is_404_for_the_desk(editor, login):

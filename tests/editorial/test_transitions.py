@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from editorial.models import ArticleEvent
-from tests.editorial.helpers import change_url, messages_of, transition_url
+from tests.editorial.helpers import change_url, form_data, messages_of, transition_url
 
 FORM_DATA = {
     "submit": {},
@@ -92,7 +92,10 @@ def test_transition_through_the_admin(name, status, role, allowed, request, stor
     client = login(_role_user(role, request))
 
     page = client.get(change_url(article))
-    response = client.post(transition_url(article, name), FORM_DATA[name])
+    # As the page's buttons do, the step carries the version of the story the user read.
+    response = client.post(
+        transition_url(article, name), {**FORM_DATA[name], "version": before.version}
+    )
 
     assert response.status_code == 302
     article.refresh_from_db()
@@ -170,3 +173,83 @@ def test_a_photo_story_needs_a_credited_photo_before_review(story, reporter, log
     article.refresh_from_db()
     assert article.status == "draft"
     assert any("photo" in m or "图片" in m for m in messages_of(response))
+
+
+def test_a_step_on_a_story_changed_since_it_was_read_is_refused(
+    story, reporter, editor, login, django_capture_on_commit_callbacks, mailoutbox
+):
+    article = story(status="review", body="编辑读过的稿子。")
+    editor_client = login(editor)
+    page = editor_client.get(change_url(article)).content.decode()
+    assert f"{transition_url(article, 'approve')}?version={article.version}" in page
+    read_version = article.version
+
+    # Meanwhile the author takes the story back, rewrites it and submits it again.
+    reporter_client = login(reporter)
+    reporter_client.post(transition_url(article, "take_back"))
+    rewrite = form_data(reporter_client.get(change_url(article)))
+    rewrite["body"] = ["未读过的新稿。"]
+    reporter_client.post(change_url(article), rewrite)
+    reporter_client.post(transition_url(article, "submit"))
+    article.refresh_from_db()
+    assert (article.status, article.body) == ("review", "未读过的新稿。")
+    events_before = article.events.count()
+
+    # The editor's approval, sent from the page they read, publishes nothing.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(
+            transition_url(article, "approve"), {"when": "now", "version": read_version}
+        )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.status == "review"
+    assert article.events.count() == events_before
+    assert mailoutbox == []
+    (message,) = messages_of(response)
+    assert "陈雪" in message and str(timezone.localtime().year) in message
+
+    # Opening the approval page from the stale story page says so at once.
+    stale_form = editor_client.get(transition_url(article, "approve"), {"version": read_version})
+    assert stale_form.status_code == 302 and messages_of(stale_form)
+
+    # From the story as it is now, the approval goes through.
+    fresh = editor_client.get(transition_url(article, "approve"), {"version": article.version})
+    assert f'name="version" value="{article.version}"' in fresh.content.decode()
+    editor_client.post(
+        transition_url(article, "approve"), {"when": "now", "version": article.version}
+    )
+    article.refresh_from_db()
+    assert article.is_published()
+
+
+def test_a_garbled_version_is_ignored(story, editor, login):
+    article = story(status="review")
+    login(editor).post(transition_url(article, "approve"), {"when": "now", "version": "abc"})
+    article.refresh_from_db()
+    assert article.is_published()
+
+
+def test_the_panel_says_what_each_step_does_and_what_comes_next(story, reporter, editor, login):
+    draft = story(status="draft")
+    page = login(reporter).get(change_url(draft)).content.decode()
+    assert "稿件将交给编辑审核" in page  # what "submit" does, beside its button
+    editor_page = login(editor).get(change_url(draft)).content.decode()
+    assert "作者写好草稿后会提交审核" in editor_page
+
+    in_review = story(status="review")
+    page = login(reporter).get(change_url(in_review)).content.decode()
+    assert "正在等待编辑审核" in page
+    assert "重新成为您的草稿" in page  # beside the "take back" button
+
+    published = story(status="published")
+    page = login(reporter).get(change_url(published)).content.decode()
+    assert "如需更正" in page
+
+
+def test_the_timeline_tells_a_scheduling_from_a_publication(story, editor, login):
+    article = story(status="review")
+    later = (timezone.localtime() + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")
+    client = login(editor)
+    client.post(transition_url(article, "approve"), {"when": "at", "publish_at": later})
+    timeline = client.get(change_url(article)).content.decode().split("desk-timeline__list")[1]
+    assert "→ 已排期" in timeline

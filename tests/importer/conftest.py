@@ -2,16 +2,16 @@ import os
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 
 from demo.content import CITIES
+from editorial.roles import EDITOR, REPORTER, ensure_groups
 from tests.factories import make_union, make_user
 
 ROOT = Path(__file__).resolve().parents[2]
 # The real page lives in the steering folder beside the project (../shared/seeds), not in it.
 SEEDS = Path(os.environ.get("NEWSROOM_SEEDS", ROOT.parent / "shared" / "seeds"))
 SEED_PAGE = SEEDS / "000_4c385a978e0e8f57.txt"
-
 
 
 @pytest.fixture
@@ -58,6 +58,24 @@ def editor(db):
         "change_article",
         "view_article",
     )
+
+
+def desk_member(group_name, username):
+    """A desk account in one of the workflow's real groups (Reporter, Editor)."""
+    ensure_groups()
+    user = make_user(username, is_staff=True)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def desk_reporter(db):
+    return desk_member(REPORTER, "desk-reporter")
+
+
+@pytest.fixture
+def desk_editor(db):
+    return desk_member(EDITOR, "desk-editor")
 
 
 @pytest.fixture

@@ -4,14 +4,16 @@ import io
 import re
 import zipfile
 
+import docx
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from articles.models import Article
+from articles.models import Article, Column
+from editorial.models import ArticleEvent
 from importer.models import ImportedStory
 from tests.factories import make_user
-from tests.importer.conftest import SEED_PAGE, grant
+from tests.importer.conftest import SEED_PAGE, fw, grant
 
 pytestmark = pytest.mark.django_db
 
@@ -255,3 +257,79 @@ def test_too_many_files_at_once_are_refused(editor_client, province):
     assert response.status_code == 200
     assert "一次最多选择 20 个文件" in text_of(response)
     assert Article.objects.count() == 0
+
+
+def word_file(paragraphs):
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    content = io.BytesIO()
+    document.save(content)
+    return content.getvalue()
+
+
+def test_the_preview_shows_each_story_its_file_and_its_text(editor_client, cities):
+    photo = "党史课开进工地\n\n4月13日,工人们在工地上听党史课。姚佳佳/摄\n"
+    response = upload_files(
+        editor_client, upload("page.txt", PAGE), upload("photo.docx", word_file(photo.split("\n")))
+    )
+    preview = editor_client.get(response["Location"])
+    page = text_of(preview)
+    assert fw("photo.docx (Word 文档):1 篇稿件") in page
+    assert "编码读取" in page.split("photo.docx")[0]  # the text file's encoding is named
+    html = preview.content.decode()
+    rows = html.split('id="importer-stories"')[1].split("<tr")[2:]
+    assert ["page.txt" in row for row in rows] == [True, True, False]
+    assert "photo.docx" in rows[2]
+    # The text itself, to check before confirming: dateline and byline are out of it.
+    assert "<summary>查看正文</summary>" in rows[0]
+    assert f"<p>{fw('近日,宿州市总工会开展送法进企业活动。')}</p>" in rows[0]
+    assert "送审前请在稿件中上传图片" in rows[2] and "送审前" not in rows[0]
+
+
+def test_a_reporter_importing_copy_someone_else_imported_gets_no_link_to_it(
+    client, editor_client, desk_reporter, cities
+):
+    editor_client.post(upload_files(editor_client, upload("page.txt", PAGE))["Location"])
+    client.force_login(desk_reporter)
+    more = PAGE + "\n工会驿站建成\n\n淮北市总工会建成的工会驿站投入使用。(黄元明)\n"
+    preview_url = upload_files(client, upload("page.txt", more))["Location"]
+    preview = client.get(preview_url)
+    assert text_of(preview).count("已存在") == 2
+    assert "/admin/articles/article/" not in preview.content.decode().split("importer-stories")[1]
+
+    response = client.post(preview_url, follow=True)
+    assert Article.objects.filter(created_by=desk_reporter).get().headline == "工会驿站建成"
+    page = text_of(response)
+    assert "2 篇稿件已经存在" in page and "“送法进企业”" in page
+    messages = response.content.decode().split('class="messagelist"')[1].split("</ul>")[0]
+    assert "送法进企业" in messages and "<a " not in messages
+
+
+def test_only_those_who_may_add_columns_start_one_through_an_import(
+    client, desk_reporter, desk_editor, cities
+):
+    page = "劳模的故事\n\n本报讯 近日,劳模走进车间。(陈雪)\n\n劳模风采\n"
+    client.force_login(desk_reporter)
+    preview_url = upload_files(client, upload("page.txt", page))["Location"]
+    assert "只有编辑可以新建栏目" in text_of(client.get(preview_url))
+    client.post(preview_url)
+    assert Article.objects.get().column is None
+    assert not Column.objects.exists()
+
+    Article.objects.all().delete()
+    client.force_login(desk_editor)
+    preview_url = upload_files(client, upload("page.txt", page))["Location"]
+    assert "劳模风采 (新栏目)" in text_of(client.get(preview_url)).replace("\uff08", "(").replace(
+        "\uff09", ")"
+    )
+    client.post(preview_url)
+    assert Article.objects.get().column.name == "劳模风采"
+
+
+def test_an_imported_story_starts_its_record_with_its_creation(editor_client, editor, cities):
+    editor_client.post(upload_files(editor_client, upload("page.txt", PAGE))["Location"])
+    assert (
+        list(ArticleEvent.objects.order_by("article__pk").values_list("kind", "actor", "to_status"))
+        == [("created", editor.pk, "draft")] * 2
+    )

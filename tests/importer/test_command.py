@@ -11,7 +11,9 @@ from django.core.management import CommandError, call_command
 from reversion.models import Version
 
 from articles.models import Article, Byline, Column
+from editorial.models import ArticleEvent
 from importer.models import ImportedStory
+from search.models import SearchDocument
 from tests.factories import make_column, make_union, make_user
 from tests.importer.conftest import fw
 from unions.models import Union
@@ -69,6 +71,8 @@ def test_imports_stories_as_drafts_owned_by_the_user(write_file, cities):
     assert second.union == cities["淮北"]  # named in the text
     assert "page.txt(UTF-8)" in out.replace("\uff08", "(").replace("\uff09", ")")
     assert "已创建 2 篇草稿。" in out
+    change_url = f"/admin/articles/article/{first.pk}/change/"
+    assert f"送法进企业 · 新闻 · 宿州市总工会 · 陈雪 王志刚 · 已创建 {change_url}" in out
 
 
 def test_the_json_output_is_one_array_in_page_order_and_the_report_goes_to_stderr(
@@ -275,7 +279,8 @@ def test_an_existing_column_is_used_and_a_new_one_is_created(write_file, cities)
     existing = make_column("扶贫村里的故事")
     run(write_file("a.txt", PAGE + "\n扶贫村里的故事\n"))
     assert Article.objects.order_by("pk").last().column == existing
-    run(write_file("b.txt", "劳模的故事\n\n正文。(陈雪)\n\n劳模风采\n"))
+    out, _err = run(write_file("b.txt", "劳模的故事\n\n正文。(陈雪)\n\n劳模风采\n"))
+    assert fw("新栏目:劳模风采") in out
     assert Article.objects.get(headline="劳模的故事").column.name == "劳模风采"
     assert Column.objects.count() == 2
 
@@ -290,3 +295,34 @@ def test_an_imported_story_starts_its_revision_history(write_file, cities):
     [version] = Version.objects.get_for_object(article)
     assert version.revision.user == desk
     assert "page.txt" in version.revision.comment
+
+
+def test_an_imported_story_is_on_the_record_and_in_the_search_index(write_file, cities):
+    desk = make_user("desk")
+    run(write_file("page.txt", PAGE), "--user", "desk")
+    article = Article.objects.get(headline="送法进企业")
+    [event] = ArticleEvent.objects.filter(article=article)
+    assert (event.kind, event.actor, event.to_status) == ("created", desk, "draft")
+    document = SearchDocument.objects.get(article=article)
+    assert "送法进企业" in document.text and "王志刚" in document.text
+
+
+def test_windows_line_endings_read_like_unix_ones(write_file, cities):
+    unix, _err = run_json(write_file("unix.txt", PAGE), "--dry-run")
+    windows, _err = run_json(write_file("windows.txt", PAGE.replace("\n", "\r\n")), "--dry-run")
+    assert windows == unix
+
+
+def test_a_page_whose_stories_name_no_union_files_them_all_under_the_chosen_one(write_file, cities):
+    page = """职工运动会开幕
+
+本报讯 近日,一场职工运动会开幕,500余名职工参赛。(陈雪)
+
+书香飘进车间
+
+本报讯 近日,职工书屋走进生产车间。(黄元明)
+"""
+    stories, err = run_json(write_file("page.txt", page), "--union", "宿州市总工会")
+    assert [story["union"] for story in stories] == ["", ""]
+    assert err.count("未注明工会") == 2 and err.count("归入宿州市总工会") == 2
+    assert [article.union for article in Article.objects.order_by("pk")] == [cities["宿州"]] * 2

@@ -271,3 +271,114 @@ def test_the_column_after_a_story_without_a_closing_byline():
     [story] = parse("标题\n\n正文一段。\n\n扶贫村里的故事\n").stories
     assert story.column == "扶贫村里的故事"
     assert story.body == [Block(PARAGRAPH, "正文一段。")]
+
+
+def test_a_number_or_a_latin_word_split_by_a_column_break_is_rejoined_the_right_way():
+    [story] = parse(
+        """贷款额度提高
+
+本报讯 贷款额度最高30
+
+00万元,职工可用WeChat
+
+Pay还款。(陈雪)
+"""
+    ).stories
+    assert story.body == [Block(PARAGRAPH, fw("贷款额度最高3000万元,职工可用WeChat Pay还款。"))]
+
+
+def test_names_in_the_dateline_and_the_closing_byline_are_credited_once():
+    page = parse(
+        """驿站覆盖全市
+
+本报讯(记者 张晓东 通讯员 李明华)近日,全市工会驿站建成。
+
+驿站免费开放。(本报记者 张晓东 王丽 通讯员 李明华)
+
+书屋开放
+
+本报讯(记者 陈雪)近日,职工书屋开放。(陈雪)
+"""
+    )
+    # The reporters stay together, so the credit reads (本报记者 张晓东 王丽 通讯员 李明华).
+    assert page.stories[0].bylines == [
+        ("张晓东", "reporter"),
+        ("王丽", "reporter"),
+        ("李明华", "correspondent"),
+    ]
+    # A bare name repeating a reporter credits nobody new.
+    assert page.stories[1].bylines == [("陈雪", "reporter")]
+
+
+def test_a_bare_name_takes_the_role_printed_later_and_a_writer_may_also_take_photos():
+    [story] = parse(
+        """运动会开幕
+
+本报讯 近日,职工运动会开幕。(陈雪)
+
+(本报记者 陈雪)
+
+陈雪/摄
+"""
+    ).stories
+    assert story.bylines == [("陈雪", "reporter"), ("陈雪", "photographer")]
+
+
+def test_a_headline_that_looks_like_a_union_name_is_kept_as_the_headline():
+    page = parse(
+        """激活区域工会
+
+本报讯 近日,区域工会联合会成立。(陈雪)
+
+宿州市总工会
+建强基层工会
+
+本报讯 近日,宿州市基层工会规范化建设推进会召开。(黄元明)
+
+建强企业工会
+铜陵市总工会
+
+本报讯 近日,铜陵市企业工会工作会议召开。(吴兆虎)
+"""
+    )
+    assert [(story.headline, story.union_label) for story in page.stories] == [
+        ("激活区域工会", ""),
+        ("建强基层工会", "宿州市总工会"),
+        ("建强企业工会", "铜陵市总工会"),
+    ]
+    assert page.leftovers == []
+
+
+def test_sources_and_serial_marks_in_parentheses_are_not_bylines():
+    [story] = parse(
+        """劳模精神代代传
+
+全国劳模表彰大会在京举行。(据新华社)
+
+大会表彰了一批先进集体。(未完待续)
+"""
+    ).stories
+    assert story.bylines == []
+    # Each note still ends its paragraph: the next block is not glued to it.
+    assert story.body == [
+        Block(PARAGRAPH, fw("全国劳模表彰大会在京举行。(据新华社)")),
+        Block(PARAGRAPH, fw("大会表彰了一批先进集体。(未完待续)")),
+    ]
+
+
+def test_two_character_names_padded_with_a_space_are_read_whole():
+    page = parse(
+        """座谈会召开
+
+本报讯(记者 王\u3000伟 通讯员 李 强)近日,座谈会召开。(本报记者 王\u3000伟 陈雪)
+
+工会送清凉
+
+7月1日,池州市总工会为高温下的职工送去清凉。
+赵 刚 摄
+"""
+    )
+    assert [story.bylines for story in page.stories] == [
+        [("王伟", "reporter"), ("陈雪", "reporter"), ("李强", "correspondent")],
+        [("赵刚", "photographer")],
+    ]

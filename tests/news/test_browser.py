@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
+from articles.models import Article
 from tests.factories import make_article, make_column
 from tests.news.helpers import make_photo
 
@@ -181,3 +182,152 @@ def assert_fits_and_is_accessible(page, viewport):
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     page.wait_for_load_state("networkidle")
     assert page.evaluate(LAYOUT_SHIFT) < 0.02
+
+
+# Colour contrast of every piece of text against the colour behind it (WCAG 2 AA: 4.5:1, or
+# 3:1 for large text), computed from the styles the browser applied.
+LOW_CONTRAST_TEXT = """
+(focusedOnly) => {
+  const parse = (css) => {
+    const inside = (css.match(/rgba?\\(([^)]+)\\)/) || [, ""])[1];
+    const [r, g, b, a = 1] = inside.split(/[\\s,\\/]+/).filter(Boolean).map(Number);
+    return {r, g, b, a};
+  };
+  const over = (top, bottom) => ({
+    r: top.r * top.a + bottom.r * (1 - top.a),
+    g: top.g * top.a + bottom.g * (1 - top.a),
+    b: top.b * top.a + bottom.b * (1 - top.a),
+    a: 1,
+  });
+  const luminance = ({r, g, b}) => {
+    const linear = (v) => (v /= 255) <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+  };
+  const backdrop = (element) => {
+    const layers = [];
+    for (let node = element; node; node = node.parentElement) {
+      const colour = parse(getComputedStyle(node).backgroundColor);
+      if (colour.a > 0) layers.unshift(colour);
+      if (colour.a >= 1) break;
+    }
+    return layers.reduce((below, layer) => over(layer, below), {r: 255, g: 255, b: 255, a: 1});
+  };
+  const failures = [];
+  const focused = document.activeElement;
+  const elements = focusedOnly
+    ? [focused, ...focused.querySelectorAll("*")]
+    : document.querySelectorAll("body *");
+  for (const element of elements) {
+    const hasText = [...element.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    const box = element.getBoundingClientRect();
+    if (!hasText || box.width <= 1 || box.height <= 1) continue;
+    if (!focusedOnly && element.closest(".visually-hidden, .skip-link, option")) continue;
+    const style = getComputedStyle(element);
+    if (style.visibility === "hidden") continue;
+    const background = backdrop(element);
+    const [light, dark] = [luminance(over(parse(style.color), background)), luminance(background)]
+      .sort((x, y) => y - x);
+    const ratio = (light + 0.05) / (dark + 0.05);
+    const size = parseFloat(style.fontSize);
+    const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+    if (ratio < (large ? 3 : 4.5)) {
+      failures.push(`${element.textContent.trim().slice(0, 20)}: ${ratio.toFixed(2)}`);
+    }
+  }
+  return failures;
+}
+"""
+# What the page's own stylesheets do with keyboard focus: a visible outline or shadow.
+FOCUS_IS_VISIBLE = """
+() => {
+  const style = getComputedStyle(document.activeElement);
+  return (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0)
+    || style.boxShadow !== "none";
+}
+"""
+RECORD_CSP_VIOLATIONS = """
+window.cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+});
+"""
+
+
+def test_every_kind_of_page_is_clean_in_the_browser(
+    chromium, live_server, screenshot_dir, newsroom, city
+):
+    """Each page type: no CSP violation or console error, nothing fetched from elsewhere,
+    readable contrast, a visible keyboard focus and no sideways scrolling on a phone."""
+    draft = make_article(union=city, status="draft", headline="尚未签发的稿件")
+    withdrawn = make_article(union=city, status="withdrawn", headline="已撤回的稿件")
+    photo_story = Article.objects.get(headline="劳模风采")
+    # A long run of Latin letters and digits (a link, a product code) cannot push a phone page
+    # sideways.
+    long_words = make_article(
+        union=city,
+        status="published",
+        headline="职工书屋上线" + "WWW" * 15,
+        body="详见 https://union.example.cn/" + "reading-room-" * 12 + "2026 。",
+    )
+    pages = {
+        "home": ("/", 200),
+        "unions": ("/unions/", 200),
+        "union": (city.get_absolute_url(), 200),
+        "theme": ("/themes/职工之家/", 200),
+        "column": (newsroom.column.get_absolute_url(), 200),
+        "photos": ("/photos/", 200),
+        "story": (newsroom.get_absolute_url(), 200),
+        "photo-story": (photo_story.get_absolute_url(), 200),
+        "long-words": (long_words.get_absolute_url(), 200),
+        "search": ("/search/?q=劳模", 200),
+        "search-nothing": ("/search/?q=航天飞机", 200),
+        "not-found": (draft.get_absolute_url(), 404),
+        "withdrawn": (withdrawn.get_absolute_url(), 410),
+    }
+    context = chromium.new_context(viewport=VIEWPORTS["phone"], locale="zh-CN")
+    context.add_init_script(RECORD_CSP_VIOLATIONS)
+    page = context.new_page()
+    outside_requests = []
+    page.on(
+        "request",
+        lambda request: (
+            request.url.startswith((live_server.url, "data:"))
+            or outside_requests.append(request.url)
+        ),
+    )
+    console_errors = []
+    page.on(
+        "console",
+        lambda message: (
+            message.type == "error"
+            and message.location.get("url") != page.url  # the 404 or 410 status of the page itself
+            and console_errors.append(f"{page.url}: {message.text}")
+        ),
+    )
+
+    for name, (path, status) in pages.items():
+        response = page.goto(live_server.url + path)
+        page.wait_for_load_state("networkidle")
+        assert response.status == status, name
+        page.screenshot(path=screenshot_dir / f"news-page-{name}-phone.png", full_page=True)
+        assert page.evaluate("window.cspViolations") == [], name
+        assert page.evaluate(LOW_CONTRAST_TEXT, False) == [], name
+        assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS["phone"]["width"]
+        assert page.locator("main h1").count() == 1, name
+        assert_keyboard_focus_shows_everywhere(page, name)
+
+    assert console_errors == []
+    assert outside_requests == []
+    context.close()
+
+
+def assert_keyboard_focus_shows_everywhere(page, name):
+    """Tab through the whole page: every stop shows its focus, and its text stays readable."""
+    for _stop in range(200):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("document.activeElement.outerHTML.slice(0, 80)")
+        if page.evaluate("document.activeElement === document.body"):
+            return
+        assert page.evaluate(FOCUS_IS_VISIBLE), f"{name}: {focused}"
+        assert page.evaluate(LOW_CONTRAST_TEXT, True) == [], f"{name}: {focused}"
+    pytest.fail(f"{name}: the keyboard never left the page")

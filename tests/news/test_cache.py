@@ -1,10 +1,13 @@
 """Pages are cached for anonymous readers, and every change to a story shows at once."""
 
 import time_machine
-from django.test import RequestFactory
+from django.contrib.auth.models import Group
+from django.test import Client, RequestFactory
+from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Byline
+from editorial.roles import EDITOR
 from news.views import render_article
 from tests.factories import make_article, make_user
 from tests.news.helpers import make_photo
@@ -137,3 +140,38 @@ def test_public_story_page_has_no_preview_marks(client, city):
     story = make_article(union=city, status="published")
     html = client.get(story.get_absolute_url()).content.decode()
     assert 'content="noindex"' not in html and "preview-banner" not in html
+
+
+def test_the_desk_approving_and_withdrawing_in_the_admin_shows_at_once(client, city):
+    """The editor works in the admin (a browser of their own) while readers hit cached pages."""
+    reporter = make_user("reporter-on-the-desk")
+    editor = make_user("editor-on-the-desk", is_staff=True)
+    editor.groups.add(Group.objects.get(name=EDITOR))
+    desk = Client()
+    desk.force_login(editor)
+    story = make_article(
+        union=city, status="review", headline="编辑签发的稿件", created_by=reporter
+    )
+    pages = ["/", city.get_absolute_url(), "/feeds/latest/", "/sitemap.xml"]
+    for url in pages:
+        assert "编辑签发的稿件" not in client.get(url).content.decode()
+    assert client.get(story.get_absolute_url()).status_code == 404
+
+    def transition(name, data):
+        url = reverse("admin:articles_article_transition", args=[story.pk, name])
+        assert desk.post(url, data).status_code == 302
+
+    transition("approve", {"when": "now"})
+
+    assert "编辑签发的稿件" in client.get("/").content.decode()
+    assert "编辑签发的稿件" in client.get(city.get_absolute_url()).content.decode()
+    assert "编辑签发的稿件" in client.get("/feeds/latest/").content.decode()
+    assert story.get_absolute_url() in client.get("/sitemap.xml").content.decode()
+    assert client.get(story.get_absolute_url()).status_code == 200
+
+    transition("withdraw", {"reason": "数据有误，待核实。"})
+
+    assert client.get(story.get_absolute_url()).status_code == 410
+    for url in pages:
+        assert "编辑签发的稿件" not in client.get(url).content.decode(), url
+        assert story.get_absolute_url() not in client.get(url).content.decode(), url

@@ -6,7 +6,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.template.loader import get_template
+from django.test import RequestFactory
 from django.utils import timezone
+from django.views.defaults import server_error
 
 from tests.factories import make_article, make_column, make_union
 from tests.news.helpers import make_photo
@@ -357,6 +359,16 @@ def test_server_error_page_renders_without_a_request():
     assert "出错了" in html and 'href="/"' in html
 
 
+def test_server_error_handler_answers_in_chinese_without_the_database():
+    # No db fixture: any query here fails the test, as a dead database would fail the page.
+    response = server_error(RequestFactory().get("/news/1/"))
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert '<html lang="zh-Hans">' in html
+    assert "出错了" in html and "请稍后再试" in html
+    assert '<meta name="robots" content="noindex">' in html
+
+
 def test_robots_txt_points_to_the_sitemap(client, db, settings):
     settings.SITE_URL = "https://news.example.cn"
     response = client.get("/robots.txt")
@@ -379,3 +391,66 @@ def test_story_of_an_inactive_union_links_to_no_dead_page(client, province):
     assert "已撤销工会" in html
     assert closed.get_absolute_url() not in html
     assert province.get_absolute_url() in html
+
+
+def test_photo_news_credits_its_photographer_once(client, city):
+    """Under the photo, "姚佳佳/摄"; the byline does not print it a second time after the text."""
+    story = make_article(
+        union=city,
+        status="published",
+        genre="photo",
+        body="职工在活动中。",
+        bylines=[("photographer", "姚佳佳")],
+    )
+    make_photo(story, is_lead=True, caption="劳模在车间", credit="姚佳佳")
+
+    html = client.get(story.get_absolute_url()).content.decode()
+
+    assert html.count("姚佳佳/摄") == 1
+    assert '<span class="credit">姚佳佳/摄</span>' in html
+
+
+def test_photographers_not_credited_under_a_photo_close_the_story(client, city):
+    story = make_article(
+        union=city,
+        status="published",
+        bylines=[("photographer", "姚佳佳"), ("photographer", "王志刚")],
+    )
+    make_photo(story, is_lead=True, credit="姚佳佳")
+
+    html = client.get(story.get_absolute_url()).content.decode()
+
+    assert '<p class="photo-credit">姚佳佳 王志刚/摄</p>' in html
+
+
+def test_a_subheadline_typed_with_its_dash_shows_one_dash(client, city):
+    story = make_article(
+        union=city,
+        status="published",
+        headline="为初心 他甘愿再当一回农民",
+        subheadline="\u2014\u2014追记驻村第一书记朱世群",
+    )
+    make_photo(story, is_lead=True)
+
+    for url in [story.get_absolute_url(), "/"]:
+        html = client.get(url).content.decode()
+        assert "\u2014\u2014追记驻村第一书记朱世群" in html, url
+        assert "\u2014\u2014\u2014" not in html, url
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/themes/%00/",
+        "/themes/%E5%8A%B3%00%E6%A8%A1/",
+        "/themes/%00/feed/",
+        "/columns/%00/",
+        "/columns/%0A/",
+        "/unions/%00/",
+        "/news/%00/",
+    ],
+)
+def test_an_address_with_a_control_character_is_not_found(client, db, url):
+    # PostgreSQL refuses NUL in a query with an error: it must never get that far.
+    make_article(status="published", themes=["劳模"], column=make_column())
+    assert client.get(url).status_code == 404

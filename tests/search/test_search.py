@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article
-from tests.factories import make_article
+from tests.factories import make_article, make_union
 
 from .conftest import found, published, search
 
@@ -305,3 +305,14 @@ def test_the_page_title_names_the_query(client, city):
 
     assert "<title>“劳模贷”的搜索结果" in content
     assert 'value="劳模贷"' in content
+
+
+def test_a_hit_of_a_closed_union_names_it_without_a_dead_link(client, province):
+    closed = make_union("已撤销企业工会", parent=province, kind="enterprise", is_active=False)
+    story = published(union=closed, headline="劳模贷发放仪式")
+
+    content = search(client, "劳模贷").content.decode()
+
+    assert found(search(client, "劳模贷")) == [story]
+    assert closed.label in content
+    assert closed.get_absolute_url() not in content

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from articles.models import Article
 from importer import services
@@ -60,6 +60,8 @@ class Command(BaseCommand):
                 dry_run=options["dry_run"],
                 normalise_punctuation=not options["no_punctuation"],
                 fallback_union=fallback_union,
+                # Whoever runs the site's commands may start columns.
+                may_start_columns=True,
             )
         except CopyImportError as error:
             raise CommandError(str(error)) from error
@@ -102,7 +104,7 @@ class Command(BaseCommand):
                 )
                 % {
                     "name": summary.source.name,
-                    "encoding": summary.source.encoding,
+                    "encoding": summary.source.read_as,
                     "count": summary.story_count,
                 }
             )
@@ -147,10 +149,14 @@ def _describe(outcome):
         parts.append(_("no union named"))
     if match.union is None and outcome.filed_under is not None:
         parts.append(_("filed under %(name)s") % {"name": outcome.filed_under.name})
+    if outcome.column_status == services.COLUMN_NEW:
+        parts.append(_("new column: %(name)s") % {"name": story.column})
+    elif story.column:
+        parts.append(_("column: %(name)s") % {"name": story.column})
     if story.bylines:
         parts.append(" ".join(name for name, _role in story.bylines))
     status = {
-        services.CREATED: _("created"),
+        services.CREATED: pgettext("import outcome", "created"),
         services.WOULD_CREATE: _("would be created"),
         services.EXISTS: _("exists already"),
         services.REPEATED: _("repeats an earlier story in this import"),
