@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from photos import validation
 from photos.models import Photo
-from photos.processing import clean_original
+from photos.processing import StoredOriginal, clean_original
 
 
 def _upload_help(several=False):
@@ -23,12 +23,34 @@ def _upload_help(several=False):
 upload_help = lazy(_upload_help, str)
 
 
+class PhotoFileInput(forms.ClearableFileInput):
+    """The file input, saying so when a good photo was chosen but the page came back unsaved.
+
+    A browser never fills a file input again: when another field of the page (a byline, the
+    story's text, a newer version saved meanwhile) sends the form back, the chosen file is gone
+    and has to be chosen again. Nothing of it was stored.
+    """
+
+    template_name = "photos/widgets/photo_file_input.html"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.unsaved_choice = ""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["unsaved_choice"] = self.unsaved_choice
+        return context
+
+
 class PhotoImageField(forms.FileField):
     """A photo upload, checked by its content and cleaned before anything is stored.
 
     Its value is the cleaned original (photos.processing.StoredOriginal), so the photo is
     decoded once per upload, here, and the model stores it as it is.
     """
+
+    widget = PhotoFileInput
 
     def __init__(self, **kwargs):
         kwargs.setdefault("label", Photo._meta.get_field("image").verbose_name)
@@ -58,6 +80,14 @@ class PhotoForm(forms.ModelForm):
         fields = ["image", "caption", "credit", "alt_text", "position", "is_lead"]
         widgets = {"caption": forms.Textarea(attrs={"rows": 3, "cols": 60})}
 
+    def clean_image(self):
+        image = self.cleaned_data["image"]
+        if isinstance(image, StoredOriginal):
+            # Shown only if the page comes back with errors elsewhere: then it was not saved.
+            upload = self.files.get(self.add_prefix("image"))
+            self.fields["image"].widget.unsaved_choice = getattr(upload, "name", "") or image.name
+        return image
+
 
 class PhotoInlineForm(PhotoForm):
     """A photo row on the story's page, where several photos may be chosen at once."""
@@ -65,7 +95,7 @@ class PhotoInlineForm(PhotoForm):
     image = PhotoImageField(
         help_text=upload_help(several=True),
         # photos/admin/several_photos.js spreads several chosen files over new rows.
-        widget=forms.ClearableFileInput(attrs={"data-several-photos": ""}),
+        widget=PhotoFileInput(attrs={"data-several-photos": ""}),
     )
 
 

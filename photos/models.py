@@ -150,10 +150,10 @@ class Photo(models.Model):
         return [
             Rendition(
                 url=getattr(self, renditions.field_name(rendition_width, kind)).url,
-                width=actual,
-                height=renditions.scaled_height(self.width, self.height, actual),
+                width=width,
+                height=height,
             )
-            for rendition_width, actual in renditions.widths_for(self.width)
+            for rendition_width, (width, height) in renditions.sizes_for(self.width, self.height)
         ]
 
     @property

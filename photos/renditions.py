@@ -15,6 +15,9 @@ from PIL import Image
 from photos.cleanup import note_written
 
 WIDTHS = (480, 960, 1600)
+# WebP's largest side; JPEG allows more, but both formats of a rendition have the same size.
+MAX_RENDITION_HEIGHT = 16383
+REDUCING_GAP = 2
 FORMATS = {
     # WebP at quality 80 is about a third smaller than JPEG at quality 82 for the same look.
     "webp": {"format": "WEBP", "options": {"quality": 80, "method": 4}},
@@ -37,18 +40,25 @@ class Rendition:
 class FitWidth:
     """An imagekit processor: scale down to a width, never up, keeping the proportions.
 
-    Image.thumbnail lets the JPEG decoder skip detail the small size does not need (draft
-    mode), which makes small renditions of large photos several times faster.
+    The size is rendition_size()'s, to the pixel, so srcset and width/height tell the truth.
+    Like Image.thumbnail, it lets the JPEG decoder skip detail the small size does not need
+    (draft mode), which makes small renditions of large photos several times faster.
     """
 
     def __init__(self, width):
         self.width = width
 
     def process(self, image):
-        if image.width > self.width:
-            box = (self.width, scaled_height(image.width, image.height, self.width))
-            image.thumbnail(box, Image.Resampling.LANCZOS)
-        return image
+        size = rendition_size(image.width, image.height, self.width)
+        if image.size == size:
+            return image
+        drafted = image.draft(None, (size[0] * REDUCING_GAP, size[1] * REDUCING_GAP))
+        return image.resize(
+            size,
+            Image.Resampling.LANCZOS,
+            box=drafted[1] if drafted else None,
+            reducing_gap=REDUCING_GAP,
+        )
 
 
 def scaled_height(width, height, new_width):
@@ -59,22 +69,36 @@ def scaled_height(width, height, new_width):
     return min(candidates, key=lambda candidate: (abs(aspect - new_width / candidate), candidate))
 
 
+def rendition_size(width, height, rendition_width):
+    """The size of a width × height photo's rendition for rendition_width.
+
+    Never wider than the photo, and never taller than WebP allows: a long screenshot (长图)
+    gets narrower renditions rather than none.
+    """
+    new_width = min(rendition_width, width)
+    new_height = scaled_height(width, height, new_width)
+    if new_height > MAX_RENDITION_HEIGHT:
+        new_width = scaled_height(height, width, MAX_RENDITION_HEIGHT)
+        new_height = MAX_RENDITION_HEIGHT
+    return new_width, new_height
+
+
 def rendition_width(spec):
     return next(processor.width for processor in spec.processors if isinstance(processor, FitWidth))
 
 
-def widths_for(width):
-    """The (rendition width, actual width) pairs a photo of this width has, without repeats.
+def sizes_for(width, height):
+    """The (rendition width, (actual width, actual height)) pairs a photo has, without repeats.
 
     A photo narrower than a rendition width is not enlarged: it gets one rendition at its own
     width, and the larger rendition widths are skipped.
     """
     pairs = []
     for rendition_width in WIDTHS:
-        actual = min(rendition_width, width)
-        if pairs and pairs[-1][1] == actual:
+        size = rendition_size(width, height, rendition_width)
+        if pairs and pairs[-1][1] == size:
             break
-        pairs.append((rendition_width, actual))
+        pairs.append((rendition_width, size))
     return pairs
 
 
@@ -84,8 +108,10 @@ class GenerateAtUpload(Optimistic):
     def on_source_saved(self, file):
         spec = file.generator
         photo = getattr(spec.source, "instance", None)
-        if photo is not None and photo.width:
-            needed = {rendition_width for rendition_width, _ in widths_for(photo.width)}
+        if photo is not None and photo.width and photo.height:
+            needed = {
+                rendition_width for rendition_width, _ in sizes_for(photo.width, photo.height)
+            }
             if rendition_width(spec) not in needed:
                 return
         file.generate()

@@ -14,6 +14,8 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 # 50 megapixels admits the 48 and 50 MP modes of today's phones; decoded, such a photo takes
 # about 150 MB of memory, which is what bounds this limit.
 DEFAULT_MAX_PIXELS = 50_000_000
+# JPEG's largest side: originals stored as JPEG (iPhone photos among them) cannot be longer.
+MAX_SIDE = 65_500
 
 # Pillow's format names of what we accept; HEIF (iPhone photos) when pillow-heif is installed.
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", *heif.FORMATS}
@@ -93,9 +95,19 @@ def _open(file):
     file.seek(0)
     try:
         # Pillow reads only these formats' headers, which keeps its rarer parsers away from
-        # uploads; the refused ones are listed only to name them in the message.
-        image = Image.open(file, formats=sorted(ACCEPTED_FORMATS | NAMED_REFUSED_FORMATS))
+        # uploads.
+        return Image.open(file, formats=sorted(ACCEPTED_FORMATS))
     except UnidentifiedImageError as error:
+        refused = _refused_format(file)
+        if refused:
+            raise ValidationError(
+                _(
+                    "%(format)s images are not accepted. Upload a photo in one of these "
+                    "formats: %(formats)s."
+                ),
+                code="unsupported_format",
+                params={"format": refused, "formats": accepted_formats_label()},
+            ) from error
         raise ValidationError(
             _(
                 "This file is not a photo, whatever its name says. "
@@ -104,22 +116,39 @@ def _open(file):
             code="not_an_image",
             params={"formats": accepted_formats_label()},
         ) from error
-    if image.format not in ACCEPTED_FORMATS:
-        raise ValidationError(
-            _(
-                "%(format)s images are not accepted. Upload a photo in one of these formats: "
-                "%(formats)s."
-            ),
-            code="unsupported_format",
-            params={"format": image.format, "formats": accepted_formats_label()},
-        )
-    return image
+
+
+def _refused_format(file):
+    """The name of a format people mistake for a photo, to say so; None for anything else."""
+    file.seek(0)
+    try:
+        with Image.open(file, formats=sorted(NAMED_REFUSED_FORMATS)) as image:
+            return image.format
+    except (
+        OSError,
+        SyntaxError,
+        ValueError,
+        EOFError,
+        Image.DecompressionBombError,
+        Image.DecompressionBombWarning,
+    ):
+        # Refused either way: a file these parsers cannot read either is simply no photo.
+        return None
 
 
 def _check_pixels(image):
     width, height = image.size
     if width * height > max_pixels():
         raise _too_many_pixels(width, height)
+    if max(width, height) > MAX_SIDE:
+        raise ValidationError(
+            _(
+                "The photo is %(width)s × %(height)s pixels; no side may be longer than "
+                "%(limit)s pixels. Crop or reduce it and upload it again."
+            ),
+            code="too_long",
+            params={"width": width, "height": height, "limit": MAX_SIDE},
+        )
 
 
 def _too_many_pixels(width=None, height=None):

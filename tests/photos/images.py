@@ -1,5 +1,6 @@
 """Photos made on the spot for the tests: real encodings, with the metadata phones write."""
 
+import functools
 import io
 
 from PIL import ExifTags, Image
@@ -83,3 +84,14 @@ def metadata_of(image):
         "gps": dict(exif.get_ifd(ExifTags.IFD.GPSInfo)),
         "info": sorted(key for key in image.info if key in {"exif", "xmp", "XML:com.adobe.xmp"}),
     }
+
+
+@functools.cache
+def decompression_bomb(width, height):
+    """A real PNG of a few kilobytes that decodes to width × height pixels."""
+    return encode(Image.new("1", (width, height)), "PNG")
+
+
+def long_screenshot(width=1080, height=24000):
+    """A phone's long screenshot (长图): taller than WebP can hold at rendition widths."""
+    return encode(Image.new("L", (width, height), 200), "PNG")

@@ -47,4 +47,8 @@ def test_several_photos_chosen_at_once_get_a_row_each(
     ]
     # Back on the page, each photo shows its preview.
     assert page.locator(".field-preview img").count() == 3
+    # A row added later takes several photos at once too.
+    page.click("#photos-group .add-row a")
+    new_input = page.locator('#photos-group .inline-related:not(.empty-form) input[type="file"]')
+    assert new_input.last.evaluate("input => input.multiple") is True
     context.close()

@@ -36,6 +36,18 @@ def test_renditions_exist_at_each_width_in_webp_and_jpeg():
 
 
 @pytest.mark.django_db
+def test_rendition_files_are_exactly_the_size_srcset_announces():
+    # Proportions where scaling to a width and rounding the height easily loses a pixel.
+    photo = make_photo(data=images.png(1602, 401), name="banner.png")
+
+    announced = [(r.width, r.height) for r in photo.renditions("webp")]
+    assert announced == [(480, 120), (960, 240), (1600, 400)]
+    for width, size in zip(renditions.WIDTHS, announced, strict=True):
+        assert open_rendition(photo, width, "webp").size == size
+        assert open_rendition(photo, width, "jpeg").size == size
+
+
+@pytest.mark.django_db
 def test_renditions_carry_no_exif_or_gps(editor_client):
     editor_client.post(
         reverse("admin:photos_photo_add"),

@@ -114,7 +114,38 @@ def hostile_cases():
             "bomb.png",
             {"PHOTO_MAX_PIXELS": 1_000_000},
             "too_many_pixels",
+            id="over-the-pixel-limit",
+        ),
+        # Real bombs: a few kilobytes that decode to 100 and 400 megapixels.
+        pytest.param(
+            images.decompression_bomb(10_000, 10_000),
+            "bomb.png",
+            {},
+            "too_many_pixels",
             id="decompression-bomb",
+        ),
+        # With our limit set above Pillow's, Pillow's own ranges must refuse too: between its
+        # limit and twice that it only warns, beyond it raises.
+        pytest.param(
+            images.decompression_bomb(10_000, 10_000),
+            "bomb.png",
+            {"PHOTO_MAX_PIXELS": 1_000_000_000},
+            "too_many_pixels",
+            id="decompression-bomb-in-pillows-warning-range",
+        ),
+        pytest.param(
+            images.decompression_bomb(20_000, 20_000),
+            "bomb.png",
+            {"PHOTO_MAX_PIXELS": 1_000_000_000},
+            "too_many_pixels",
+            id="decompression-bomb-in-pillows-error-range",
+        ),
+        pytest.param(
+            images.encode(Image.new("L", (70_000, 2)), "PNG"),
+            "strip.png",
+            {},
+            "too_long",
+            id="side-too-long",
         ),
         pytest.param(
             images.noisy_jpeg(), "big.jpg", {"PHOTO_MAX_BYTES": 10_000}, "too_large", id="oversize"
