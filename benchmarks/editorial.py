@@ -33,17 +33,17 @@ def query_count(function):
 
 
 def fill_desk(union, reporter, editor, count, start):
-    from editorial import services
+    from editorial.services import filing
 
     for n in range(start, start + count):
-        article = services.create_draft(
+        article = filing.create_draft(
             actor=reporter,
             union=union,
             headline=f"基准稿件{n}",
             body="\n\n".join(f"第{p}段,工会为职工办实事、解难事。" * 5 for p in range(8)),
             bylines=[("reporter", "陈雪"), ("correspondent", "王志刚")],
         )
-        services.drive_to_status(
+        filing.drive_to_status(
             article=article,
             status=STATUSES[n % len(STATUSES)],
             author=reporter,
@@ -61,7 +61,8 @@ def page_figures(client, label, url, params=None):
 def main():
     from django.contrib.auth.models import Group
 
-    from editorial import diff, services
+    from editorial import diff
+    from editorial.services import filing, transitions
     from tests.factories import make_union, make_user
 
     with _setup.benchmark_database():
@@ -80,9 +81,7 @@ def main():
             fill_desk(union, reporter, editor, total - filled, filled)
             per_story = (time.perf_counter() - start) / (total - filled)
             filled = total
-            story = services.create_draft(
-                actor=reporter, union=union, headline="样稿", body="正文。"
-            )
+            story = filing.create_draft(actor=reporter, union=union, headline="样稿", body="正文。")
             print(
                 f"{total} stories (filed and moved through the workflow: "
                 f"{per_story * 1000:.1f} ms per story)"
@@ -98,11 +97,11 @@ def main():
             story.delete()
 
         def cycle():
-            article = services.create_draft(
+            article = filing.create_draft(
                 actor=reporter, union=union, headline="流转", body="正文。"
             )
-            services.submit(article=article, actor=reporter, notify=False)
-            services.approve(article=article, actor=editor, notify=False)
+            transitions.submit(article=article, actor=reporter, notify=False)
+            transitions.approve(article=article, actor=editor, notify=False)
 
         cycle_time = median_time(cycle, runs=20)
         print(f"file + submit + approve (each step locked, recorded): {cycle_time * 1000:.1f} ms")

@@ -13,8 +13,8 @@ from taggit.models import Tag
 
 from articles.models import Article, Column
 from demo import content
-from editorial import services as workflow
 from editorial.roles import ensure_groups
+from editorial.services.filing import create_draft, drive_to_status
 from photos.models import Photo
 from unions.models import Union
 
@@ -98,7 +98,7 @@ def _demo_photo(article, credit):
 def _file_story(spec, *, users, column):
     """Files the story through the workflow and walks it to its demo state."""
     author = users[spec["author"]]
-    article = workflow.create_draft(
+    article = create_draft(
         actor=author,
         bylines=spec["bylines"],
         themes=spec["themes"],
@@ -114,7 +114,7 @@ def _file_story(spec, *, users, column):
         photographer = next(name for role, name in spec["bylines"] if role == "photographer")
         _demo_photo(article, photographer)
     state = spec["state"]
-    workflow.drive_to_status(
+    drive_to_status(
         article=article,
         status="published" if state == "scheduled" else state,
         author=author,

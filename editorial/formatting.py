@@ -1,4 +1,4 @@
-"""How the desk names people and times in messages, pages and emails."""
+"""How the desk names people, times and statuses in messages, pages and emails."""
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -20,3 +20,20 @@ def local_time(value):
 def zone_name():
     """The zone the desk's times are in, said on every form that asks for a time."""
     return _("Beijing time (%(zone)s)") % {"zone": timezone.get_current_timezone_name()}
+
+
+def status_label(article):
+    """The status as the desk names it, telling scheduled stories from public ones."""
+    if article.is_scheduled():
+        return _("Scheduled")
+    return article.get_status_display()
+
+
+def changed_since_opened(change):
+    """Who changed the story after the user opened it, and when (change: a LastChange or None)."""
+    if change is None:
+        return _("Someone else changed this story after you opened it.")
+    return _("%(user)s changed this story at %(time)s, after you opened it.") % {
+        "user": display_name(change.user),
+        "time": local_time(change.at),
+    }

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
 from editorial import selectors
-from editorial.formatting import display_name, local_time, zone_name
+from editorial.formatting import changed_since_opened, zone_name
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -61,16 +61,9 @@ class ArticleAdminForm(forms.ModelForm):
         return cleaned_data
 
     def _conflict_message(self):
-        change = selectors.last_change(self.instance)
-        if change is None:
-            who_and_when = gettext("Someone else changed this story after you opened it.")
-        else:
-            who_and_when = gettext(
-                "%(user)s changed this story at %(time)s, after you opened it."
-            ) % {"user": display_name(change.user), "time": local_time(change.at)}
         return " ".join(
             [
-                who_and_when,
+                changed_since_opened(selectors.last_change(self.instance)),
                 gettext(
                     "Your changes are not saved yet; they are still in the form below. "
                     "Compare with the other version in the story's history: saving again "

@@ -1,4 +1,4 @@
-"""Reads for the review desk: list columns, the desk summary and who changed a story last."""
+"""Reads for the review desk: list columns, the desk summary, a story's versions and last change."""
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -96,15 +96,19 @@ class LastChange:
     at: datetime
 
 
-def last_change(article):
-    """Who changed the story last and when: its newest saved revision or workflow step."""
-    candidates = []
-    version = (
+def versions_newest_first(article):
+    """The story's saved versions (reversion), newest first, each with the user who saved it."""
+    return (
         Version.objects.get_for_object(article)
         .select_related("revision__user")
         .order_by("-revision__date_created", "-pk")
-        .first()
     )
+
+
+def last_change(article):
+    """Who changed the story last and when: its newest saved revision or workflow step."""
+    candidates = []
+    version = versions_newest_first(article).first()
     if version is not None:
         candidates.append(LastChange(version.revision.user, version.revision.date_created))
     event = (

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.body import serialize
 from articles.models import Article, Byline, Column
-from editorial import services as editorial_services
+from editorial.services.records import record_creation
 from importer.exceptions import (
     ConcurrentImportError,
     CopyImportError,
@@ -258,7 +258,7 @@ def _create_stories(outcomes, *, user):
                 reversion.set_user(owner)
             reversion.set_comment(gettext("Imported from %(name)s") % {"name": outcome.source_name})
         # The story's record starts with its creation, as for a story filed in the admin.
-        editorial_services.record_creation(article=article, actor=owner)
+        record_creation(article=article, actor=owner)
         ImportedStory.objects.create(
             article=article,
             fingerprint=outcome.fingerprint,

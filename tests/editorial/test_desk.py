@@ -10,7 +10,7 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from articles.models import Article
-from editorial import services
+from editorial.services import filing, transitions
 from tests.editorial.helpers import changelist_url
 from tests.factories import make_union
 
@@ -24,7 +24,7 @@ def test_list_columns(story, editor, login):
     article = story(status="draft", headline="列表栏目", body="一二三四五。")
     # The submission time comes from the workflow's event.
     with time_machine.travel(timezone.now() - timedelta(hours=2)):
-        services.submit(article=article, actor=article.created_by, notify=False)
+        transitions.submit(article=article, actor=article.created_by, notify=False)
     page = login(editor).get(changelist_url()).content.decode()
     for text in ("列表栏目", "desk-status--review", "宿州市总工会", "陈雪", "字数"):
         assert text in page
@@ -36,7 +36,7 @@ def test_list_columns(story, editor, login):
 def test_scheduled_and_returned_are_told_apart(story, editor, login):
     story(status="published", publish_at=timezone.now() + timedelta(days=1), headline="排期稿")
     returned = story(status="review", headline="退回稿")
-    services.return_to_author(article=returned, actor=editor, reason="重写。", notify=False)
+    transitions.return_to_author(article=returned, actor=editor, reason="重写。", notify=False)
     page = login(editor).get(changelist_url()).content.decode()
     assert "desk-status--scheduled" in page and "desk-status--returned" in page
     assert "已排期" in page
@@ -58,7 +58,7 @@ def test_scheduled_and_returned_are_told_apart(story, editor, login):
 def test_filters(story, editor, login, query, expected):
     story(status="draft", headline="草稿")
     returned = story(status="review", headline="退回稿")
-    services.return_to_author(article=returned, actor=editor, reason="重写。", notify=False)
+    transitions.return_to_author(article=returned, actor=editor, reason="重写。", notify=False)
     story(status="review", headline="审核中")
     story(status="published", publish_at=timezone.now() + timedelta(days=1), headline="排期稿")
     story(status="published", headline="已发", genre="feature")
@@ -107,7 +107,7 @@ def test_review_queue_is_oldest_first(story, editor, reporter, login):
     for hours, headline in ((5, "最晚提交"), (1, "最早提交"), (3, "中间提交")):
         article = story(status="draft", headline=headline)
         with time_machine.travel(start + timedelta(hours=hours)):
-            services.submit(article=article, actor=reporter, notify=False)
+            transitions.submit(article=article, actor=reporter, notify=False)
     response = login(editor).get(changelist_url(), {"status": "review"})
     assert _rows(response) == ["最早提交", "中间提交", "最晚提交"]
 
@@ -124,7 +124,7 @@ def _fill_desk(city, reporter, editor, count):
     statuses = ["draft", "review", "published", "withdrawn"]
     for n in range(count):
         status = statuses[n % 4]
-        article = services.create_draft(
+        article = filing.create_draft(
             actor=reporter,
             union=city,
             headline=f"稿件{n}",
@@ -133,7 +133,7 @@ def _fill_desk(city, reporter, editor, count):
             themes=[theme],
         )
         if status != "draft":
-            services.drive_to_status(
+            filing.drive_to_status(
                 article=article, status=status, author=reporter, editor=editor, reason="测试。"
             )
 
@@ -159,7 +159,7 @@ def test_admin_index_shows_the_desk(story, editor, reporter, login):
     story(status="draft")
     waiting = story(status="draft", headline="等得最久")
     with time_machine.travel(now - timedelta(days=2)):
-        services.submit(article=waiting, actor=reporter, notify=False)
+        transitions.submit(article=waiting, actor=reporter, notify=False)
     story(status="published", publish_at=now + timedelta(hours=20), headline="明天见报")
     story(status="published", publish_at=now + timedelta(hours=72), headline="三天后见报")
     story(status="published")

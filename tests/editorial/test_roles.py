@@ -7,7 +7,8 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from reversion.models import Version
 
-from editorial import roles, services
+from editorial import roles
+from editorial.services import filing
 
 
 def _codenames(name):
@@ -47,14 +48,14 @@ def test_ensure_groups_names_a_missing_permission(db, monkeypatch):
     ],
 )
 def test_demo_stories_go_through_the_workflow(city, reporter, editor, state, status, kinds):
-    article = services.create_draft(
+    article = filing.create_draft(
         actor=reporter,
         union=city,
         headline="演示稿件",
         body="正文。",
         bylines=[("reporter", "陈雪")],
     )
-    services.drive_to_status(
+    filing.drive_to_status(
         article=article, status=state, author=reporter, editor=editor, reason="演示。"
     )
     article.refresh_from_db()
@@ -65,8 +66,8 @@ def test_demo_stories_go_through_the_workflow(city, reporter, editor, state, sta
 
 
 def test_demo_story_scheduled(city, reporter, editor):
-    article = services.create_draft(actor=reporter, union=city, headline="排期", body="正文。")
-    services.drive_to_status(
+    article = filing.create_draft(actor=reporter, union=city, headline="排期", body="正文。")
+    filing.drive_to_status(
         article=article,
         status="published",
         author=reporter,

@@ -6,7 +6,7 @@ from pathlib import Path
 import polib
 from django.utils import translation
 
-from editorial.services import TRANSITIONS
+from editorial.admin.buttons import TRANSITIONS
 
 CATALOGUE = Path(__file__).resolve().parents[2] / "editorial/locale/zh_Hans/LC_MESSAGES/django.po"
 PLACEHOLDER = re.compile(r"%\(\w+\)s|%s")

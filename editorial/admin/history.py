@@ -1,0 +1,151 @@
+"""A story's history in the admin: its saved versions, two of them compared, and an earlier one
+restored (copy only, never the status).
+"""
+
+from django.contrib import admin, messages
+from django.contrib.admin.utils import quote
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext
+
+from editorial import diff, rules, selectors
+from editorial.formatting import display_name, local_time, status_label
+from editorial.services.checks import TransitionNotAllowed
+from editorial.services.records import restore_version
+
+
+class HistoryViewsMixin:
+    """ArticleAdmin's history views; they use its _get_article_or_redirect and _change_url."""
+
+    def history_view(self, request, object_id, extra_context=None):
+        article, refusal_response = self._get_article_or_redirect(request, object_id)
+        if article is None:
+            return refusal_response
+        versions = [
+            {
+                "id": version.pk,
+                "date": version.revision.date_created,
+                "user": display_name(version.revision.user) if version.revision.user_id else "",
+                "comment": version.revision.get_comment(),
+                "restore_url": reverse(
+                    "admin:articles_article_revision", args=[quote(article.pk), version.pk]
+                ),
+            }
+            for version in selectors.versions_newest_first(article)
+        ]
+        context = {
+            "versions": versions,
+            "compare_url": reverse("admin:articles_article_compare", args=[quote(article.pk)]),
+            "can_restore": rules.can_edit(request.user, article),
+            **(extra_context or {}),
+        }
+        # Django's own history view (the log), without reversion's list, which this replaces.
+        return admin.ModelAdmin.history_view(self, request, object_id, context)
+
+    def _snapshot(self, article, choice):
+        """The text of a version chosen by id, or of the story now for "current"."""
+        if choice == "current":
+            return snapshot_label_current(), diff.snapshot_of_article(article)
+        if not (choice or "").isdigit():
+            return None, None
+        version = selectors.versions_newest_first(article).filter(pk=int(choice)).first()
+        if version is None:
+            return None, None
+        return snapshot_label(version), diff.snapshot_of_version(version)
+
+    def compare_view(self, request, object_id):
+        article, refusal_response = self._get_article_or_redirect(request, object_id)
+        if article is None:
+            return refusal_response
+        history_url = reverse("admin:articles_article_history", args=[quote(article.pk)])
+        old_label, old = self._snapshot(article, request.GET.get("old"))
+        new_label, new = self._snapshot(article, request.GET.get("new", "current"))
+        if old is None or new is None:
+            messages.error(request, gettext("Choose two versions of this story to compare."))
+            return redirect(history_url)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": article,
+            "title": gettext("Compare versions of “%(headline)s”") % {"headline": article},
+            "old_label": old_label,
+            "new_label": new_label,
+            **diff_context(diff.compare(old, new)),
+            "history_url": history_url,
+        }
+        return TemplateResponse(request, "editorial/admin/version_compare.html", context)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        """A saved version beside the story now, and its restore (copy only, never status)."""
+        article, refusal_response = self._get_article_or_redirect(request, object_id)
+        if article is None:
+            return refusal_response
+        version = selectors.versions_newest_first(article).filter(pk=version_id).first()
+        history_url = reverse("admin:articles_article_history", args=[quote(article.pk)])
+        if version is None:
+            messages.error(request, gettext("That version of the story does not exist."))
+            return redirect(history_url)
+        if request.method == "POST":
+            try:
+                restore_version(article=article, version=version, actor=request.user)
+            except TransitionNotAllowed as refusal:
+                messages.error(request, refusal.message)
+                return redirect(history_url)
+            messages.success(
+                request,
+                gettext(
+                    "Restored the version of %(time)s as a new version. The status stays "
+                    "“%(status)s”."
+                )
+                % {
+                    "time": local_time(version.revision.date_created),
+                    "status": status_label(article),
+                },
+            )
+            return redirect(self._change_url(article))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": article,
+            "title": gettext("Restore an earlier version of “%(headline)s”")
+            % {"headline": article},
+            "old_label": snapshot_label(version),
+            "new_label": snapshot_label_current(),
+            **diff_context(
+                diff.compare(diff.snapshot_of_version(version), diff.snapshot_of_article(article))
+            ),
+            "history_url": history_url,
+            "can_restore": rules.can_edit(request.user, article),
+            "status_label": status_label(article),
+        }
+        return TemplateResponse(request, "editorial/admin/version_restore.html", context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        # A recovered story would come back with its old status, past the workflow; only drafts
+        # can be deleted, and they are deleted on purpose.
+        raise PermissionDenied
+
+    def recover_view(self, request, version_id, extra_context=None):
+        raise PermissionDenied
+
+
+def snapshot_label(version):
+    user = version.revision.user
+    return gettext("Saved %(time)s by %(user)s") % {
+        "time": local_time(version.revision.date_created),
+        "user": display_name(user) if user is not None else gettext("an unknown user"),
+    }
+
+
+def diff_context(fields):
+    return {
+        "fields": fields,
+        "changed_fields": [field for field in fields if field.changed],
+        "unchanged_labels": [str(field.label) for field in fields if not field.changed],
+    }
+
+
+def snapshot_label_current():
+    return gettext("The story now")

@@ -1,0 +1,183 @@
+"""Workflow steps taken in the admin: one story's step (a confirmation, a reason or a time), the
+same steps in bulk on the review desk, and handing out a preview link.
+"""
+
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from editorial import rules
+from editorial.admin.buttons import TRANSITIONS, outcome_message
+from editorial.admin.displays import status_badge
+from editorial.formatting import local_time, zone_name
+from editorial.forms import PublishTimeForm, ReasonForm
+from editorial.services.checks import TransitionNotAllowed, require_unchanged
+from editorial.services.records import share_preview
+from editorial.services.transitions import approve, return_to_author, withdraw
+
+TRANSITION_FORMS = {"reason": ReasonForm, "publish_time": PublishTimeForm}
+
+
+def _version_from(data):
+    value = data.get("version", "")
+    return int(value) if value.isdigit() else None
+
+
+class WorkflowViewsMixin:
+    """ArticleAdmin's workflow views; they use its _get_article_or_redirect and _change_url."""
+
+    def has_review_permission(self, request):
+        return request.user.has_perm(rules.REVIEW)
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm(rules.PUBLISH)
+
+    def has_withdraw_permission(self, request):
+        return request.user.has_perm(rules.WITHDRAW)
+
+    def transition_view(self, request, object_id, name):
+        """One workflow step: a confirmation, a reason or a time, then the guarded function."""
+        transition = TRANSITIONS.get(name)
+        if transition is None:
+            raise Http404
+        article, refusal_response = self._get_article_or_redirect(request, object_id)
+        if article is None:
+            return refusal_response
+        change_url = self._change_url(article)
+        form_class = TRANSITION_FORMS.get(transition.form)
+        # The version of the story the user read on the page they act from.
+        expected_version = _version_from(request.POST if request.method == "POST" else request.GET)
+        if request.method == "POST":
+            form = form_class(request.POST) if form_class else None
+            if form is None or form.is_valid():
+                options = dict(form.cleaned_data) if form else {}
+                options.pop("when", None)
+                try:
+                    event = transition.perform(
+                        article=article,
+                        actor=request.user,
+                        expected_version=expected_version,
+                        **options,
+                    )
+                except TransitionNotAllowed as refusal:
+                    messages.error(request, refusal.message)
+                else:
+                    messages.success(request, outcome_message(event))
+                return redirect(change_url)
+        else:
+            try:
+                transition.check(article, request.user)
+                require_unchanged(article, expected_version)
+            except TransitionNotAllowed as refusal:
+                messages.error(request, refusal.message)
+                return redirect(change_url)
+            form = form_class() if form_class else None
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": article,
+            "title": transition.label,
+            "transition": transition,
+            "form": form,
+            "expected_version": expected_version,
+            "status": status_badge(article),
+            "change_url": change_url,
+        }
+        return TemplateResponse(request, "editorial/admin/transition_form.html", context)
+
+    def preview_link_view(self, request, object_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article, refusal_response = self._get_article_or_redirect(request, object_id)
+        if article is None:
+            return refusal_response
+        try:
+            url, expires_at = share_preview(article=article, actor=request.user)
+        except TransitionNotAllowed as refusal:
+            messages.error(request, refusal.message)
+            return redirect(self._change_url(article))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": article,
+            "title": gettext("Preview link"),
+            "preview_link": url,
+            "expires_at": local_time(expires_at),
+            "zone": zone_name(),
+            "change_url": self._change_url(article),
+        }
+        return TemplateResponse(request, "editorial/admin/preview_link.html", context)
+
+    # Bulk actions on the review desk, each story through its guarded function.
+
+    @admin.action(description=_("Publish the selected stories now"), permissions=["publish"])
+    def publish_now(self, request, queryset):
+        self._apply_to_each(request, queryset, approve)
+
+    @admin.action(
+        description=_("Return the selected stories to their authors"), permissions=["review"]
+    )
+    def return_to_authors(self, request, queryset):
+        return self._apply_with_reason(
+            request,
+            queryset,
+            action="return_to_authors",
+            perform=return_to_author,
+            title=gettext("Return stories to their authors"),
+            explanation=gettext(
+                "Each story goes back to its author as a draft; the author gets your reason "
+                "by email."
+            ),
+        )
+
+    @admin.action(description=_("Withdraw the selected stories"), permissions=["withdraw"])
+    def withdraw_selected(self, request, queryset):
+        return self._apply_with_reason(
+            request,
+            queryset,
+            action="withdraw_selected",
+            perform=withdraw,
+            title=gettext("Withdraw stories"),
+            explanation=gettext(
+                "Each story is taken off the site; its page tells readers that it was "
+                "withdrawn. The reason stays on each story's record."
+            ),
+        )
+
+    def _apply_with_reason(self, request, queryset, *, action, perform, title, explanation):
+        """Asks once for the reason (an intermediate page), then applies the step to each."""
+        if request.POST.get("confirm") == "yes":
+            form = ReasonForm(request.POST)
+            if form.is_valid():
+                self._apply_to_each(request, queryset, perform, reason=form.cleaned_data["reason"])
+                return None
+        else:
+            form = ReasonForm()
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": title,
+            "explanation": explanation,
+            "articles": list(queryset),
+            "form": form,
+            "action": action,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "editorial/admin/bulk_reason.html", context)
+
+    def _apply_to_each(self, request, queryset, perform, **options):
+        for article in queryset:
+            try:
+                event = perform(article=article, actor=request.user, **options)
+            except TransitionNotAllowed as refusal:
+                messages.error(
+                    request,
+                    gettext("“%(headline)s” was not changed: %(reason)s")
+                    % {"headline": article.headline, "reason": refusal.message},
+                )
+            else:
+                messages.success(request, outcome_message(event))

@@ -1,0 +1,126 @@
+"""Events that go on a story's record without moving its status: its creation, corrections,
+shared preview links and restored versions.
+"""
+
+import reversion
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils.translation import gettext
+
+from articles.models import Article, Byline
+from editorial import preview_links, rules
+from editorial.formatting import local_time
+from editorial.models import ArticleEvent
+from editorial.services.checks import require, require_status
+from editorial.services.transitions import lock_article
+
+Status = Article.Status
+Kind = ArticleEvent.Kind
+
+# The copy a restore brings back; union, themes, photos and status stay as they are now.
+RESTORED_FIELDS = ["kicker", "headline", "subheadline", "is_staff_report", "body", "summary"]
+
+
+def _record(article, actor, kind, reason=""):
+    return ArticleEvent.objects.create(
+        article=article,
+        kind=kind,
+        actor=actor,
+        from_status=article.status,
+        to_status=article.status,
+        reason=reason,
+    )
+
+
+@transaction.atomic
+def record_creation(*, article, actor):
+    return _record(article, actor, Kind.CREATED)
+
+
+@transaction.atomic
+def record_correction(*, article, actor, note=""):
+    """An edit of a published story is a correction: it goes on the story's record."""
+    require(actor.has_perm(rules.CORRECT), gettext("You may not correct published stories."))
+    require_status(
+        article,
+        [Status.PUBLISHED],
+        gettext("Only a published story is corrected; this story is %(status)s."),
+    )
+    return _record(article, actor, Kind.CORRECTED, reason=note)
+
+
+@transaction.atomic
+def share_preview(*, article, actor):
+    """A signed link to the story's preview for a reviewer without an account."""
+    require(
+        rules.can_share_preview(actor, article),
+        gettext("Only editors may hand out preview links."),
+    )
+    token = preview_links.make_token(article)
+    expires_at = preview_links.expiry_from_now()
+    _record(
+        article,
+        actor,
+        Kind.PREVIEW_SHARED,
+        reason=gettext("Valid until %(time)s.") % {"time": local_time(expires_at)},
+    )
+    return preview_links.absolute_url(token), expires_at
+
+
+@transaction.atomic
+def restore_version(*, article, version, actor):
+    """Brings back an earlier version's copy and bylines as a new version; status stays."""
+    locked = lock_article(article)
+    require(
+        rules.can_edit(actor, locked),
+        gettext("You may not edit this story now, so you cannot restore an earlier version."),
+    )
+    require(
+        version.content_type_id == ContentType.objects.get_for_model(Article).pk
+        and version.object_id == str(locked.pk),
+        gettext("That version belongs to another story."),
+        code="wrong_version",
+    )
+    data = version.field_dict
+    restored = gettext("Restored the version of %(time)s.") % {
+        "time": local_time(version.revision.date_created)
+    }
+    with reversion.create_revision(atomic=False):
+        for field in RESTORED_FIELDS:
+            if field in data:
+                setattr(locked, field, data[field])
+        locked.version += 1
+        locked.save(update_fields=[*RESTORED_FIELDS, "version", "updated_at"])
+        _restore_bylines(locked, version)
+        # Added last, so the new revision holds the restored bylines.
+        reversion.add_to_revision(locked)
+        reversion.set_user(actor)
+        reversion.set_comment(restored)
+    event = _record(locked, actor, Kind.RESTORED, reason=restored)
+    for field in (*RESTORED_FIELDS, "version", "updated_at"):
+        setattr(article, field, getattr(locked, field))
+    return event
+
+
+def _restore_bylines(article, version):
+    byline_type = ContentType.objects.get_for_model(Byline)
+    rows = [
+        saved.field_dict
+        for saved in version.revision.version_set.all()
+        if saved.content_type_id == byline_type.pk
+    ]
+    rows = [row for row in rows if row.get("article_id") == article.pk]
+    user_ids = {row.get("user_id") for row in rows} - {None}
+    existing_users = set(
+        get_user_model().objects.filter(pk__in=user_ids).values_list("pk", flat=True)
+    )
+    article.bylines.all().delete()
+    for row in sorted(rows, key=lambda row: (row.get("position", 0), row.get("id", 0))):
+        Byline.objects.create(
+            article=article,
+            position=row.get("position", 0),
+            name=row.get("name", ""),
+            role=row.get("role", Byline.Role.AUTHOR),
+            user_id=row.get("user_id") if row.get("user_id") in existing_users else None,
+        )
