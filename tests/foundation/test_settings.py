@@ -3,30 +3,45 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run_check(**environment):
+def run(command, **environment):
     env = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DEBUG"}}
     env.update(environment, DJANGO_SETTINGS_MODULE="newsroom.settings")
     return subprocess.run(
-        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True
+        [sys.executable, *command], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
     )
 
 
-def test_production_without_a_secret_key_refuses_to_start():
-    result = run_check()
+@pytest.mark.parametrize("entry_point", ["newsroom.wsgi", "newsroom.asgi"])
+def test_production_without_a_secret_key_refuses_to_start(entry_point):
+    result = run(["-c", f"import {entry_point}"])
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_runserver_without_a_secret_key_refuses_to_start():
+    result = run(["manage.py", "runserver", "127.0.0.1:0", "--noreload"], ALLOWED_HOSTS="x")
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
 
 
 def test_production_with_a_secret_key_starts():
-    result = run_check(SECRET_KEY="x" * 50, ALLOWED_HOSTS="news.example.org")
+    result = run(["-c", "import newsroom.wsgi"], SECRET_KEY="x" * 50, ALLOWED_HOSTS="x.org")
+    assert result.returncode == 0, result.stderr
+    assert run(["manage.py", "check"], SECRET_KEY="x" * 50).returncode == 0
+
+
+def test_commands_that_sign_nothing_run_without_a_key():
+    result = run(["manage.py", "makemigrations", "--check", "--dry-run"])
     assert result.returncode == 0, result.stderr
 
 
 def test_development_runs_without_a_secret_key():
-    assert run_check(DEBUG="1").returncode == 0
+    assert run(["manage.py", "check"], DEBUG="1").returncode == 0
 
 
 def test_interface_defaults_to_simplified_chinese_and_shanghai(settings):
