@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from articles.models import Byline
+from importer.punctuation import IDEOGRAPHS
 
 AUTHOR = Byline.Role.AUTHOR.value
 REPORTER = Byline.Role.REPORTER.value
@@ -42,7 +43,7 @@ _ROLE_ALTERNATIVES = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
 _ROLE_AT_START = re.compile(f"^({_ROLE_ALTERNATIVES})[:\uff1a]?")
 # A Chinese personal name: two to four characters, or a transcribed name with a middle dot.
 # Rare characters (生僻字, beyond the basic block) are common in names.
-HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+HAN = IDEOGRAPHS
 NAME = f"[{HAN}]{{2,4}}|[{HAN}]{{1,8}}(?:[··•][{HAN}]{{1,8}})+"
 _NAME = re.compile(f"^(?:{NAME})$")
 # Short notes in parentheses that look like names but credit nobody: sources ("新华社",

@@ -10,12 +10,14 @@ A mark is made full-width only where Chinese text touches it.
 
 import re
 
-_IDEOGRAPH = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+# Chinese ideographs (the CJK blocks, compatibility forms and the supplementary planes), as a
+# character-class body; the parser and the credit reader use it too.
+IDEOGRAPHS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
 # Characters of Chinese text: ideographs and the marks that only Chinese text uses.
 _CHINESE = re.compile(
-    f"[{_IDEOGRAPH}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2014\u2018\u2019\u201c\u201d\u2026]"
+    f"[{IDEOGRAPHS}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2014\u2018\u2019\u201c\u201d\u2026]"
 )
-_CHINESE_IDEOGRAPH = re.compile(f"[{_IDEOGRAPH}]")
+_CHINESE_IDEOGRAPH = re.compile(f"[{IDEOGRAPHS}]")
 
 # Escapes, because full-width marks look like their ASCII twins in an editor.
 _FULL_WIDTH_MARK = {",": "\uff0c", ";": "\uff1b", ":": "\uff1a", "?": "\uff1f", "!": "\uff01"}
@@ -34,7 +36,7 @@ _FULL_WIDTH_ALPHANUMERIC = str.maketrans(
 _CLAUSE_MARK = re.compile(r"[ \t]*[,;:?!][ \t]*")
 _ELLIPSIS = re.compile(r"\.{3,}|。{3,}|(?<!…)…(?!…)")
 _FULL_STOP = re.compile(
-    r"(?<=[" + _IDEOGRAPH + r"”’\uff09])\.(?=$|[\s" + _IDEOGRAPH + r"“”‘’])", re.M
+    r"(?<=[" + IDEOGRAPHS + r"”’\uff09])\.(?=$|[\s" + IDEOGRAPHS + r"“”‘’])", re.M
 )
 _DASH = re.compile(r"-{2,}|(?<!—)—(?!—)")
 _PARENTHESES = re.compile(r"\(([^()\n]*)\)")
