@@ -1,4 +1,4 @@
-# make run  : set up .venv, migrate, load the demo and serve on http://127.0.0.1:8000
+# make run  : set up .venv, migrate, load the demo, serve on http://127.0.0.1:8000 with a task worker
 # make test : install what the tests need, then run ruff and the whole test suite
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -28,7 +28,10 @@ install-test: $(VENV)/.installed-test
 run: install
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input
 	DEBUG=1 $(BIN)/python manage.py load_demo
-	DEBUG=1 $(BIN)/python manage.py runserver $(HOST_PORT)
+	@# The task worker runs beside the web server and stops with it.
+	DEBUG=1 SITE_URL=http://$(HOST_PORT) $(BIN)/python manage.py db_worker & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		DEBUG=1 SITE_URL=http://$(HOST_PORT) $(BIN)/python manage.py runserver $(HOST_PORT)
 
 # Debian's Chromium and CJK fonts for the browser tests (Playwright cannot download browsers
 # here), and gettext, with which a test checks that every message has a translation.

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "imagekit",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -171,6 +173,20 @@ if os.environ.get("CACHE_URL"):
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": os.environ["CACHE_URL"],
     }
+
+# Background work (Django's tasks API through the django-tasks backport): tasks are stored in
+# the database and run by `python manage.py db_worker`, so no extra server is needed.
+# TASKS_BACKEND=immediate runs them inside the request instead (tests, one-off scripts).
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if os.environ.get("TASKS_BACKEND") == "immediate"
+            else "django_tasks_db.DatabaseBackend"
+        ),
+        "QUEUES": ["default"],
+    }
+}
 
 # Public pages are cached this long for anonymous readers; any change to the news clears them.
 NEWS_PAGE_CACHE_SECONDS = int(os.environ.get("NEWS_PAGE_CACHE_SECONDS", "300"))
