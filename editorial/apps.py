@@ -10,6 +10,7 @@ class EditorialConfig(AppConfig):
         import reversion
 
         from articles.models import Article, Byline
+        from editorial import signals  # noqa: F401  (announces steps to the apps above)
         from photos.models import Photo
 
         # A story's revision holds its bylines and photos too, so a version is the whole story.
