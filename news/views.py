@@ -15,11 +15,13 @@ from articles.models import Article, Column
 from news import selectors
 from news.cache import cache_for_readers
 from news.links import absolute_url
+from sharing import selectors as sharing_selectors
 from unions.models import Union
 
 STORIES_PER_PAGE = 20
 PHOTOS_PER_PAGE = 24
 SUMMARY_LENGTH = 120
+FEED_STYLESHEET_MAX_AGE = 3600
 
 
 @dataclass(frozen=True)
@@ -48,18 +50,21 @@ def _public_ancestors(union):
 def render_article(request, article, *, preview=False):
     """The public story page; the editorial preview renders it too, so both look the same."""
     photos = selectors.ordered_photos(article)
+    share_image = photos[0] if photos else sharing_selectors.share_card(article)
     context = {
         "article": article,
         "photos": photos,
         "photo_credit": selectors.closing_photo_credit(article, photos),
         "ancestors": _public_ancestors(article.union),
         "related_stories": selectors.related_stories(article),
+        "correction_time": selectors.correction_time(article),
+        "share_image": share_image,
         "preview": preview,
         "meta": PageMeta(
             title=article.headline,
             description=article.lead_text[:SUMMARY_LENGTH],
             path=article.get_absolute_url(),
-            image=selectors.lead_photo(article),
+            image=share_image,
             og_type="article",
             published_time=article.publish_at,
             modified_time=article.updated_at,
@@ -161,6 +166,8 @@ def column_detail(request, slug):
     context = {
         "column": column,
         "page_obj": _page(request, selectors.column_stories(column)),
+        "other_columns": list(selectors.other_columns(column)),
+        "nav_column": column.pk,
         "meta": PageMeta(
             title=column.name,
             description=column.description
@@ -186,6 +193,31 @@ def photo_gallery(request):
         ),
     }
     return render(request, "news/photo_gallery.html", context)
+
+
+@require_safe
+@cache_for_readers
+def feed_index(request):
+    """How to subscribe, and every feed there is: the latest, each city's, themes and columns."""
+    context = {
+        "city_feeds": selectors.feed_cities(),
+        "themes": selectors.popular_themes(selectors.HOME_THEME_COUNT),
+        "columns": list(selectors.public_columns()),
+        "meta": PageMeta(
+            title=_("Subscribe"),
+            description=_("Follow the unions' news in a feed reader: how, and every feed."),
+            path=reverse("news:feeds"),
+        ),
+    }
+    return render(request, "news/feed_index.html", context)
+
+
+@require_safe
+def feed_stylesheet(request):
+    """The XSLT that turns a feed opened in a browser into a page (news.feeds.ReadableAtomFeed)."""
+    response = render(request, "news/atom.xsl.html", content_type="text/xsl; charset=utf-8")
+    patch_cache_control(response, public=True, max_age=FEED_STYLESHEET_MAX_AGE)
+    return response
 
 
 @require_safe
