@@ -15,6 +15,10 @@ from unions.models import Union
 
 
 class ReadableAtomFeed(Atom1Feed):
+    # Browsers show application/atom+xml as plain text and apply no stylesheet to it; feed
+    # readers accept Atom served as XML.
+    content_type = "application/xml; charset=utf-8"
+
     """Atom with an XSLT stylesheet: feed readers ignore it, a browser shows a readable page.
 
     Someone who taps "subscribe" on a phone otherwise gets a screen of raw XML. The stylesheet
