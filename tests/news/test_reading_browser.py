@@ -69,7 +69,10 @@ def test_print_view(chromium, live_server, screenshot_dir, newsroom):  # noqa: F
 
 
 def test_subscribe_page_and_a_feed_in_the_browser(
-    chromium, live_server, screenshot_dir, newsroom  # noqa: F811
+    chromium,
+    live_server,
+    screenshot_dir,
+    newsroom,  # noqa: F811
 ):
     context, page = open_page(chromium, PHONE)
     page.goto(live_server.url + "/feeds/")
