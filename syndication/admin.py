@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from articles.models import Article
-from editorial.rules import visible_articles
 from syndication import docx_export
 from syndication.models import PartnerToken
 
@@ -56,7 +55,7 @@ class PartnerTokenAdmin(admin.ModelAdmin):
 @admin.action(description=_("Export the selected stories as one Word file"), permissions=["view"])
 def export_word(model_admin, request, queryset):
     stories = list(
-        visible_articles(request.user, queryset.for_listing()).order_by("-publish_at", "pk")
+        queryset.visible_to(request.user).for_listing().order_by("-publish_at", "pk")
     )
     if not stories:
         model_admin.message_user(request, _("No story to export."), messages.ERROR)

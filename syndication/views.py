@@ -17,7 +17,6 @@ from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from articles.models import Article
-from editorial.rules import visible_articles
 from news.links import absolute_url
 from syndication import docx_export, ninjs, selectors, wechat
 from syndication.auth import error, partner_required
@@ -119,8 +118,8 @@ def story_detail(request, pk):
 
 
 def _desk_stories(user):
-    """The stories the user may see on the desk (editorial's rule), with what copy shows."""
-    return visible_articles(user, Article.objects.for_listing())
+    """The stories the user may see on the desk, with what copy shows."""
+    return Article.objects.visible_to(user).for_listing()
 
 
 @staff_member_required

@@ -88,8 +88,12 @@ def test_subscribe_page_and_a_feed_in_the_browser(
     context.close()
 
 
-def test_home_page_on_a_phone_is_about_half_as_tall(chromium, live_server, screenshot_dir, db):
+def test_home_page_on_a_phone_is_about_half_as_tall(
+    chromium, live_server, screenshot_dir, db, settings
+):
+    settings.DEBUG = True  # load_demo refuses to run on what looks like a real site
     call_command("load_demo", stdout=StringIO())
+    settings.DEBUG = False
     context, page = open_page(chromium, PHONE)
     page.goto(live_server.url + "/")
     height = page.evaluate("document.documentElement.scrollHeight")

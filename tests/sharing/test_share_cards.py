@@ -7,7 +7,7 @@ from django.core.files.storage import default_storage
 from PIL import Image, ImageChops
 
 from editorial.roles import EDITOR, REPORTER
-from editorial.services.filing import create_draft, drive_to_status
+from editorial.services.filing import drive_to_status, file_draft
 from editorial.services.records import record_correction
 from sharing.cards import DEBIAN_SERIF, PAPER, CardText, _font, draw_card, headline_box, wrap
 from sharing.models import ShareCard
@@ -30,7 +30,7 @@ def publish(city, desk, django_capture_on_commit_callbacks):
         fields.setdefault("headline", HEADLINE)
         fields.setdefault("body", "近日，宿州市总工会开设夜间技能课堂。\n\n职工踊跃报名。")
         with django_capture_on_commit_callbacks(execute=True):
-            article = create_draft(actor=reporter, union=city, **fields)
+            article = file_draft(actor=reporter, union=city, **fields)
             drive_to_status(article=article, status="published", author=reporter, editor=editor)
         return article
 

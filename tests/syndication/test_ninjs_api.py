@@ -13,7 +13,8 @@ from tests.factories import make_article, make_column, make_union
 from tests.news.helpers import make_photo
 
 
-def test_every_demo_story_validates_against_the_ninjs_schema(api, ninjs_validator):
+def test_every_demo_story_validates_against_the_ninjs_schema(api, ninjs_validator, settings):
+    settings.DEBUG = True  # load_demo refuses to run on what looks like a real site
     call_command("load_demo", stdout=StringIO())
     public = Article.objects.published().count()
     withdrawn = Article.objects.withdrawn().count()
