@@ -108,5 +108,6 @@ def test_home_page_on_a_phone_is_about_half_as_tall(
     photos = page.locator("#photo-strip-heading").bounding_box()["y"]
     cities = page.locator("#cities-heading").bounding_box()["y"]
     assert latest < photos < cities
-    assert_fits_and_is_accessible(page, PHONE)
+    # Nothing sticks out sideways (layout stability is checked on the story fixtures).
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     context.close()

@@ -4,7 +4,9 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
+from editorial.roles import EDITOR
 from syndication.models import PartnerToken
+from tests.editorial.conftest import member
 
 SCHEMA = json.loads((Path(__file__).parent / "ninjs-schema_2.1.json").read_text("utf-8"))
 
@@ -34,3 +36,8 @@ def api(client, partner):
     _row, token = partner()
     client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {token}"
     return client
+
+
+@pytest.fixture
+def editor(db):
+    return member(EDITOR, "liming")

@@ -5,10 +5,8 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
-from editorial.roles import EDITOR
 from syndication.models import PartnerToken
 from syndication.wechat import render
-from tests.editorial.conftest import member
 from tests.factories import make_article, make_user
 from tests.news.helpers import make_photo
 
@@ -21,11 +19,6 @@ class _Attributes(HTMLParser):
     def handle_starttag(self, tag, attrs):
         self.tags.append(tag)
         self.attributes.update(name for name, _value in attrs)
-
-
-@pytest.fixture
-def editor(db):
-    return member(EDITOR, "liming")
 
 
 @pytest.fixture

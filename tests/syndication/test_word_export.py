@@ -16,13 +16,6 @@ from tests.news.helpers import make_photo
 
 
 @pytest.fixture
-def editor(db):
-    from editorial.roles import EDITOR
-
-    return member(EDITOR, "liming")
-
-
-@pytest.fixture
 def stories(city, county):
     now = timezone.now()
     news = make_article(
