@@ -159,10 +159,9 @@ def build_days(user, days, *, in_period, now=None):
     by_date = {day: Day(day, in_period(day), day == today) for day in days}
     for item in items:
         by_date[item.day].items.append(item)
-    periods = campaign_periods(first_day, last_day)
-    for campaign, start, end in periods:
+    for campaign, start, end in campaign_periods(first_day, last_day):
         if start in by_date:
             by_date[start].campaigns_starting.append(campaign)
         if end in by_date:
             by_date[end].campaigns_ending.append(campaign)
-    return [by_date[day] for day in days], periods
+    return [by_date[day] for day in days]

@@ -47,7 +47,7 @@ class CalendarViewsMixin:
 
         if view == "week":
             week = calendar.week_of(params["week"] or today)
-            days, periods = calendar.build_days(request.user, week, in_period=lambda day: True)
+            days = calendar.build_days(request.user, week, in_period=lambda day: True)
             weeks = [days]
             title = gettext("Week of %(day)s") % {
                 "day": formats.date_format(week[0], "MONTH_DAY_FORMAT")
@@ -58,7 +58,7 @@ class CalendarViewsMixin:
         else:
             month_first = (params["month"] or today).replace(day=1)
             grid = calendar.month_weeks(month_first.year, month_first.month)
-            flat, periods = calendar.build_days(
+            flat = calendar.build_days(
                 request.user,
                 [day for week in grid for day in week],
                 in_period=lambda day: day.month == month_first.month,
@@ -68,6 +68,9 @@ class CalendarViewsMixin:
             previous_url = link(month=_month_shift(month_first, -1).strftime("%Y-%m"), view=view)
             next_url = link(month=_month_shift(month_first, 1).strftime("%Y-%m"), view=view)
         month_param = month_first.strftime("%Y-%m")
+        shown = [day.date for week in weeks for day in week if day.in_period]
+        # The strip above the grid names the campaigns of the period itself, once each.
+        periods = calendar.campaign_periods(shown[0], shown[-1])
         list_days = [day for week in weeks for day in week if day.in_period and day.items]
         context = {
             **self.admin_site.each_context(request),

@@ -9,9 +9,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         report = load_demo()
         self.stdout.write(
-            f"Demo data: {report.created_unions} unions, {report.created_stories} stories and "
-            f"{report.created_ideas} story ideas created (existing ones kept)."
+            f"Demo data: {report.created_unions} unions and {report.created_stories} stories "
+            "created (existing ones kept)."
         )
+        self.stdout.write(f"Demo plan: {report.created_ideas} story ideas created.")
         self.stdout.write("")
         self.stdout.write("Demo logins (newsroom: http://127.0.0.1:8000/admin/):")
         for username, password, role in report.logins:
