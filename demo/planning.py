@@ -113,14 +113,17 @@ def ensure_plan(users):
     for title, union_name, state, proposer, assignee, campaign_name, event, due, notes in IDEAS:
         if Assignment.objects.filter(title=title).exists():
             continue
+        campaign = Campaign.objects.filter(name=campaign_name).first()
         assignment = services.propose(
             actor=users[proposer],
             title=title,
             union=Union.objects.get(name=union_name),
             notes=notes,
-            campaign=Campaign.objects.filter(name=campaign_name).first(),
+            campaign=campaign,
+            themes=list(campaign.themes.all()) if campaign else (),
             event_at=now + timedelta(days=event) if event is not None else None,
             place=union_name,
+            notify=False,
         )
         _walk(assignment, state, users, assignee, due, now)
         created += 1
@@ -132,7 +135,7 @@ def _walk(assignment, state, users, assignee, due, now):
     if state == "proposed":
         return
     if state == "dropped":
-        services.drop(assignment=assignment, actor=editor, reason=DROP_REASON)
+        services.drop(assignment=assignment, actor=editor, reason=DROP_REASON, notify=False)
         return
     services.approve(assignment=assignment, actor=editor)
     if state == "approved":
@@ -144,6 +147,7 @@ def _walk(assignment, state, users, assignee, due, now):
         actor=editor,
         assignee=reporter,
         due_at=now + timedelta(days=max(due, 1), hours=2),
+        notify=False,
     )
     if state == "overdue":
         Assignment.objects.filter(pk=assignment.pk).update(due_at=now + timedelta(days=due))

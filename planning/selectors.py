@@ -31,8 +31,8 @@ def assignments_for(user, *, now=None):
 
 def campaign_years(campaign, user, *, today=None, years=3):
     """The campaign edition by edition, newest first: its dates, the ideas and assignments
-    planned for it and the stories published during it (tagged with one of its themes or
-    filed for one of its assignments)."""
+    planned for it and its published stories: those tagged with one of its themes published
+    during it, and those filed for its assignments."""
     today = today or timezone.localdate()
     ideas = list(
         rules.visible_assignments(user, campaign.assignments.all())
@@ -54,9 +54,12 @@ def campaign_years(campaign, user, *, today=None, years=3):
         start, end = campaign.occurrence(year)
         start_at, end_at = _day_bounds(start, end)
         in_year = [idea for idea in ideas if _planned_for(idea, start_at, end_at, campaign, year)]
+        # Stories filed for the edition's assignments count even when published a little early.
         published = (
-            stories.filter(publish_at__gte=start_at, publish_at__lt=end_at)
-            .filter(Q(themes__in=theme_ids) | Q(assignment__campaign=campaign))
+            stories.filter(
+                Q(publish_at__gte=start_at, publish_at__lt=end_at, themes__in=theme_ids)
+                | Q(assignment__in=[idea.pk for idea in in_year])
+            )
             .distinct()
             .select_related("union")
             .order_by("-publish_at")

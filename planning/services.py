@@ -157,6 +157,7 @@ def propose(
     campaign=None,
     event_at=None,
     place="",
+    notify=True,
 ):
     require(actor.has_perm(rules.PROPOSE), gettext("You may not propose story ideas."))
     require(bool((title or "").strip()), gettext("Give the idea a title."), code="title_required")
@@ -175,7 +176,7 @@ def propose(
     event = AssignmentEvent.objects.create(
         assignment=assignment, kind=Kind.PROPOSED, actor=actor, to_status=Status.PROPOSED
     )
-    if not rules.is_planner(actor):
+    if notify and not rules.is_planner(actor):
         transaction.on_commit(partial(notifications.idea_proposed, event.pk), robust=True)
     return assignment
 
@@ -201,7 +202,7 @@ def approve(*, assignment, actor, expected_version=None):
 
 
 @transaction.atomic
-def assign(*, assignment, actor, assignee, due_at, expected_version=None):
+def assign(*, assignment, actor, assignee, due_at, expected_version=None, notify=True):
     """Gives the story to a reporter with a due time (again, to hand it to someone else)."""
     locked = lock(assignment)
     check_assign(locked, actor)
@@ -225,13 +226,13 @@ def assign(*, assignment, actor, assignee, due_at, expected_version=None):
         kind=Kind.ASSIGNED,
         to_status=Status.ASSIGNED,
         fields=("assignee", "due_at"),
-        notify=notifications.story_assigned,
+        notify=notifications.story_assigned if notify else None,
         original=assignment,
     )
 
 
 @transaction.atomic
-def drop(*, assignment, actor, reason, expected_version=None):
+def drop(*, assignment, actor, reason, expected_version=None, notify=True):
     locked = lock(assignment)
     check_drop(locked, actor)
     _require_version(locked, expected_version)
@@ -248,7 +249,7 @@ def drop(*, assignment, actor, reason, expected_version=None):
         to_status=Status.DROPPED,
         reason=reason,
         fields=("drop_reason",),
-        notify=notifications.idea_dropped,
+        notify=notifications.idea_dropped if notify else None,
         original=assignment,
     )
 
