@@ -55,6 +55,10 @@ class Item:
         return timezone.localtime(self.at).strftime("%H:%M")
 
 
+# A month's cell shows this many items; the rest are a link to the day's week.
+MONTH_CELL_ITEMS = 6
+
+
 @dataclass
 class Day:
     date: datetime.date
@@ -64,11 +68,31 @@ class Day:
     campaigns_starting: list = field(default_factory=list)
     campaigns_ending: list = field(default_factory=list)
 
+    @property
+    def cell_items(self):
+        return self.items[:MONTH_CELL_ITEMS]
+
+    @property
+    def hidden_count(self):
+        return max(0, len(self.items) - MONTH_CELL_ITEMS)
+
+
+def _url_maker(name):
+    """A function pk -> the admin URL `name` for that row: one reverse() for a whole page."""
+    template = reverse(name, args=[0]).replace("/0/", "/{}/")
+    return template.format
+
 
 def items_between(user, start, end, *, now=None):
     """What the calendar shows the user from start (inclusive) to end (exclusive), by time."""
     now = now or timezone.now()
     items = []
+    story_url = _url_maker("admin:articles_article_change")
+    assignment_url = _url_maker("admin:planning_assignment_change")
+    reschedule_url = (
+        reverse("admin:articles_article_transition", args=[0, "reschedule"]).replace("/0/", "/{}/")
+        + "?version={}"
+    )
     stories = desk_rules.visible_articles(
         user,
         Article.objects.filter(
@@ -77,12 +101,9 @@ def items_between(user, start, end, *, now=None):
     ).only("pk", "headline", "status", "publish_at", "version", "created_by_id")
     for story in stories:
         scheduled = story.publish_at > now
-        reschedule_url = ""
+        move_url = ""
         if scheduled and is_allowed(check_reschedule, story, user):
-            reschedule_url = (
-                reverse("admin:articles_article_transition", args=[story.pk, "reschedule"])
-                + f"?version={story.version}"
-            )
+            move_url = reschedule_url.format(story.pk, story.version)
         items.append(
             Item(
                 kind="story",
@@ -90,8 +111,8 @@ def items_between(user, start, end, *, now=None):
                 title=story.headline,
                 status="scheduled" if scheduled else "published",
                 status_label=gettext("Scheduled") if scheduled else gettext("Published"),
-                url=reverse("admin:articles_article_change", args=[story.pk]),
-                reschedule_url=reschedule_url,
+                url=story_url(story.pk),
+                reschedule_url=move_url,
             )
         )
     assignments = rules.visible_assignments(
@@ -101,7 +122,7 @@ def items_between(user, start, end, *, now=None):
         ),
     ).only("pk", "title", "status", "due_at", "event_at", "place")
     for assignment in assignments:
-        url = reverse("admin:planning_assignment_change", args=[assignment.pk])
+        url = assignment_url(assignment.pk)
         if assignment.due_at and start <= assignment.due_at < end:
             overdue = assignment.is_overdue(now)
             items.append(

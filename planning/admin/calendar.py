@@ -81,6 +81,7 @@ class CalendarViewsMixin:
             "weeks": weeks,
             "weekdays": [formats.date_format(day, "D") for day in calendar.week_of(today)],
             "list_days": list_days,
+            "cell_limit": calendar.MONTH_CELL_ITEMS,
             "periods": periods,
             "previous_url": previous_url,
             "next_url": next_url,

@@ -212,3 +212,25 @@ def test_campaign_periods_show_on_the_calendar(login, editor):
     assert "金秋助学" in page and "夏送清凉" in page
     cells = day_cells(page)
     assert "▸ 金秋助学" in cells[f"{date.today().year}-07-01"]
+
+
+def test_a_busy_day_shows_six_items_and_links_to_its_week(login, editor, city):
+    first, _last = next_month()
+    for n in range(8):
+        make_article(
+            union=city,
+            status="published",
+            publish_at=beijing(first.year, first.month, 3, 8 + n, 0),
+            headline=f"忙碌的一天第{n + 1}篇",
+        )
+    client = login(editor)
+    page = client.get(CALENDAR, {"month": first.strftime("%Y-%m")}).content.decode()
+    day = first.replace(day=3).isoformat()
+    cell = day_cells(page)[day]
+    assert cell.count('<span class="plan-item__time">') == 6
+    assert "忙碌的一天第7篇" not in cell
+    assert f'href="?week={day}&amp;view=week">还有2项</a>' in cell
+    week = client.get(CALENDAR, {"week": day, "view": "week"}).content.decode()
+    assert day_cells(week)[day].count('<span class="plan-item__time">') == 8
+    listing = client.get(CALENDAR, {"month": first.strftime("%Y-%m"), "view": "list"})
+    assert listing.content.decode().count("忙碌的一天") == 8
