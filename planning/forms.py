@@ -1,9 +1,11 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from editorial.formatting import zone_name
+from editorial.forms import ReasonForm
 from planning.coverage import DAY_CHOICES, DEFAULT_DAYS
 
 DATETIME_INPUT_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"]
@@ -49,15 +51,14 @@ class AssignForm(forms.Form):
         self.fields["due_at"].help_text = zone_name()
 
 
-class DropForm(forms.Form):
-    required_css_class = "required"
+class DropForm(ReasonForm):
+    """The desk's reason form; the proposer, not an author, reads this reason."""
 
-    reason = forms.CharField(
-        label=_("Reason"),
-        widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
-        max_length=2000,
-        error_messages={"required": _("Give a reason: it is recorded and the proposer reads it.")},
-    )
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].error_messages["required"] = gettext(
+            "Give a reason: it is recorded and the proposer reads it."
+        )
 
 
 class CalendarForm(forms.Form):

@@ -6,7 +6,7 @@ editorial.roles.ensure_groups() sets each group to exactly editorial's list, so 
 
 from django.apps import apps as global_apps
 
-from editorial.roles import EDITOR, REPORTER, _ensure_permission_rows
+from editorial.roles import EDITOR, REPORTER, ensure_permission_rows
 
 _REPORTER = [
     ("planning", "add_assignment"),
@@ -25,16 +25,7 @@ PLANNING_PERMISSIONS = {REPORTER: _REPORTER, EDITOR: _EDITOR}
 
 def ensure_planning_permissions(apps=global_apps):
     """Adds planning's permissions to the Reporter and Editor groups (idempotent)."""
-    from django.contrib.auth.management import create_permissions
-
-    _ensure_permission_rows(apps)
-    app_config = apps.get_app_config("planning")
-    had_models_module = getattr(app_config, "models_module", None)
-    app_config.models_module = had_models_module or True
-    try:
-        create_permissions(app_config, verbosity=0, apps=apps)
-    finally:
-        app_config.models_module = had_models_module
+    ensure_permission_rows(apps, labels={"planning"})
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for group_name, names in PLANNING_PERMISSIONS.items():

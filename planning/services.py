@@ -12,6 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from editorial.services.checks import TransitionNotAllowed as StepNotAllowed
+from editorial.services.checks import require
 from planning import notifications, rules
 from planning.models import Assignment, AssignmentEvent
 
@@ -20,19 +22,8 @@ Kind = AssignmentEvent.Kind
 
 DROPPABLE = (Status.PROPOSED, Status.APPROVED, Status.ASSIGNED)
 
-
-class StepNotAllowed(Exception):
-    """The idea's status or the user's rights refuse the step; nothing was changed."""
-
-    def __init__(self, message, code="not_allowed"):
-        super().__init__(str(message))
-        self.message = str(message)
-        self.code = code
-
-
-def require(condition, message, code="not_allowed"):
-    if not condition:
-        raise StepNotAllowed(message, code=code)
+# A refused step raises the desk's TransitionNotAllowed (named StepNotAllowed here): its message
+# is for the user, and nothing was changed.
 
 
 def require_status(assignment, allowed, message):
@@ -132,14 +123,6 @@ def check_start_story(assignment, actor):
         gettext("A story was already filed for this assignment."),
         code="already_filed",
     )
-
-
-def is_allowed(check, assignment, actor):
-    try:
-        check(assignment, actor)
-    except StepNotAllowed:
-        return False
-    return True
 
 
 # The steps.

@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from editorial.formatting import display_name, local_time
+from editorial.services.checks import is_allowed
 from planning import rules, services
 from planning.admin.calendar import CalendarViewsMixin
 from planning.admin.displays import due_text, status_badge
@@ -148,7 +149,7 @@ class AssignmentAdmin(CalendarViewsMixin, admin.ModelAdmin):
                 + f"?version={assignment.version}",
             }
             for name, (label, _description, check, _form) in STEPS.items()
-            if services.is_allowed(check, assignment, request.user)
+            if is_allowed(check, assignment, request.user)
         ]
         return {
             "plan_status": status_badge(assignment),
