@@ -45,7 +45,7 @@ class AssignForm(forms.Form):
         input_formats=DATETIME_INPUT_FORMATS,
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["assignee"].queryset = possible_assignees()
         self.fields["due_at"].help_text = zone_name()
@@ -54,10 +54,33 @@ class AssignForm(forms.Form):
 class DropForm(ReasonForm):
     """The desk's reason form; the proposer, not an author, reads this reason."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["reason"].error_messages["required"] = gettext(
             "Give a reason: it is recorded and the proposer reads it."
+        )
+
+
+class StoryChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.headline} ({obj.get_status_display()})"
+
+
+class LinkStoryForm(forms.Form):
+    """One of the user's own stories that no assignment has yet."""
+
+    required_css_class = "required"
+
+    article = StoryChoiceField(label=_("Your story"), queryset=None)
+
+    def __init__(self, *args, user=None, **kwargs):
+        from articles.models import Article
+
+        super().__init__(*args, **kwargs)
+        self.fields["article"].queryset = (
+            Article.objects.filter(created_by=user, assignment__isnull=True)
+            .exclude(status=Article.Status.WITHDRAWN)
+            .order_by("-created_at")
         )
 
 

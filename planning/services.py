@@ -266,6 +266,47 @@ def start_story(*, assignment, actor):
     return article
 
 
+@transaction.atomic
+def link_story(*, assignment, actor, article):
+    """Links a story the assignee filed before: the assignment is filed at once, and done when
+    the story is already approved for publication."""
+    from editorial import rules as desk_rules
+
+    locked = lock(assignment)
+    check_start_story(locked, actor)
+    require(
+        desk_rules.is_author(actor, article),
+        gettext("You may link only a story you filed yourself."),
+        code="not_yours",
+    )
+    require(
+        article.status != article.Status.WITHDRAWN,
+        gettext("A withdrawn story cannot be filed for an assignment."),
+        code="withdrawn",
+    )
+    require(
+        not Assignment.objects.filter(article=article).exists(),
+        gettext("That story is already filed for another assignment."),
+        code="already_linked",
+    )
+    locked.article = article
+    event = _move(
+        locked,
+        actor=actor,
+        kind=Kind.FILED,
+        to_status=Status.FILED,
+        fields=("article",),
+        notify=notifications.story_filed,
+        original=assignment,
+    )
+    if article.status == article.Status.PUBLISHED:
+        event = _move(
+            locked, actor=actor, kind=Kind.DONE, to_status=Status.DONE, original=assignment
+        )
+    assignment.article = article
+    return event
+
+
 # Steps that follow the story (called by planning.receivers, after editorial's commit).
 
 

@@ -15,7 +15,7 @@ from editorial.services.checks import is_allowed
 from planning import rules, services
 from planning.admin.calendar import CalendarViewsMixin
 from planning.admin.displays import due_text, status_badge
-from planning.forms import AssignForm, DropForm
+from planning.forms import AssignForm, DropForm, LinkStoryForm
 from planning.models import Assignment
 
 Status = Assignment.Status
@@ -49,6 +49,15 @@ STEPS = {
         ),
         services.check_start_story,
         None,
+    ),
+    "link_story": (
+        _("Link a story you filed"),
+        _(
+            "A story you already filed becomes this assignment's story: the assignment is "
+            "filed now, and done when the story is published."
+        ),
+        services.check_start_story,
+        LinkStoryForm,
     ),
 }
 
@@ -185,7 +194,7 @@ class AssignmentAdmin(CalendarViewsMixin, admin.ModelAdmin):
         data = request.POST if request.method == "POST" else request.GET
         expected_version = _version_from(data)
         if request.method == "POST":
-            form = form_class(request.POST) if form_class else None
+            form = form_class(request.POST, user=request.user) if form_class else None
             if form is None or form.is_valid():
                 options = form.cleaned_data if form else {}
                 try:
@@ -210,7 +219,7 @@ class AssignmentAdmin(CalendarViewsMixin, admin.ModelAdmin):
             except services.StepNotAllowed as refusal:
                 messages.error(request, refusal.message)
                 return redirect(change_url)
-            form = form_class() if form_class else None
+            form = form_class(user=request.user) if form_class else None
         else:
             return HttpResponseNotAllowed(["GET", "POST"])
         context = {
@@ -239,6 +248,8 @@ class AssignmentAdmin(CalendarViewsMixin, admin.ModelAdmin):
             return services.drop(
                 assignment=assignment, actor=actor, expected_version=expected_version, **options
             )
+        if name == "link_story":
+            return services.link_story(assignment=assignment, actor=actor, **options)
         return services.start_story(assignment=assignment, actor=actor)
 
     def _outcome(self, name, assignment):
@@ -246,6 +257,7 @@ class AssignmentAdmin(CalendarViewsMixin, admin.ModelAdmin):
             "approve": gettext("Approved “%(title)s”; assign it when you are ready."),
             "assign": gettext("Assigned “%(title)s” to %(assignee)s, due %(due)s."),
             "drop": gettext("Dropped “%(title)s”."),
+            "link_story": gettext("“%(title)s” now has its story."),
         }
         return messages_by_step[name] % {
             "title": assignment.title,

@@ -285,3 +285,44 @@ def test_my_desk_lists_my_assignments_with_overdue_marked(login, reporter, edito
     assert "已逾期" in overdue_item
     on_time_item = page.split("按时的派题")[1].split("</li>")[0]
     assert "已逾期" not in on_time_item
+
+
+def test_the_assignee_links_a_story_filed_before(
+    login, reporter, other_reporter, editor, city, django_capture_on_commit_callbacks
+):
+    from editorial.services.filing import create_draft
+    from planning import services
+
+    ideas = []
+    for title in ("先写好的稿件的派题", "已发布稿件的派题"):
+        idea = services.propose(actor=editor, title=title, union=city)
+        services.approve(assignment=idea, actor=editor)
+        services.assign(
+            assignment=idea, actor=editor, assignee=reporter, due_at=timezone.now() + timedelta(1)
+        )
+        ideas.append(idea)
+    draft = create_draft(actor=reporter, union=city, headline="早就写好的稿件", body="正文。")
+    published = create_draft(actor=reporter, union=city, headline="已经见报的稿件", body="正文。")
+    Article.objects.filter(pk=published.pk).update(status="published", publish_at=timezone.now())
+    others = create_draft(actor=other_reporter, union=city, headline="别人的稿件", body="正文。")
+
+    client = login(reporter)
+    form = client.get(step_url(ideas[0], "link_story")).content.decode()
+    assert "早就写好的稿件" in form and "已经见报的稿件" in form and "别人的稿件" not in form
+    response = client.post(step_url(ideas[0], "link_story"), {"article": others.pk})
+    assert response.status_code == 200  # not a choice: the form says so, nothing changes
+    ideas[0].refresh_from_db()
+    assert (ideas[0].status, ideas[0].article) == ("assigned", None)
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(step_url(ideas[0], "link_story"), {"article": draft.pk})
+        client.post(step_url(ideas[1], "link_story"), {"article": published.pk})
+    ideas[0].refresh_from_db()
+    ideas[1].refresh_from_db()
+    assert (ideas[0].status, ideas[0].article) == ("filed", draft)
+    assert (ideas[1].status, ideas[1].article) == ("done", published)
+    assert {tuple(message.to) for message in mail.outbox} == {("liming@example.org",)}
+    # A filed assignment takes no other story.
+    page = client.get(step_url(ideas[0], "link_story"), follow=True).content.decode()
+    assert "此选题为已交稿" in page
