@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from articles.models import Article
-from editorial import rules as desk_rules
+from editorial.desk_status import DeskStatus
 from editorial.services.checks import check_reschedule, is_allowed
 from planning import rules
 from planning.models import Assignment, Campaign
@@ -93,14 +93,14 @@ def items_between(user, start, end, *, now=None):
         reverse("admin:articles_article_transition", args=[0, "reschedule"]).replace("/0/", "/{}/")
         + "?version={}"
     )
-    stories = desk_rules.visible_articles(
-        user,
-        Article.objects.filter(
-            status=Article.Status.PUBLISHED, publish_at__gte=start, publish_at__lt=end
-        ),
-    ).only("pk", "headline", "status", "publish_at", "version", "created_by_id")
+    stories = (
+        Article.objects.visible_to(user)
+        .filter(status=Article.Status.PUBLISHED, publish_at__gte=start, publish_at__lt=end)
+        .only("pk", "headline", "status", "publish_at", "version", "created_by_id")
+    )
     for story in stories:
         scheduled = story.publish_at > now
+        desk_status = DeskStatus.SCHEDULED if scheduled else DeskStatus.PUBLISHED
         move_url = ""
         if scheduled and is_allowed(check_reschedule, story, user):
             move_url = reschedule_url.format(story.pk, story.version)
@@ -109,8 +109,8 @@ def items_between(user, start, end, *, now=None):
                 kind="story",
                 at=story.publish_at,
                 title=story.headline,
-                status="scheduled" if scheduled else "published",
-                status_label=gettext("Scheduled") if scheduled else gettext("Published"),
+                status=desk_status.value,
+                status_label=desk_status.label,
                 url=story_url(story.pk),
                 reschedule_url=move_url,
             )

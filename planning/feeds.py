@@ -10,8 +10,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from articles import permissions
 from articles.models import Article
-from editorial import rules as desk_rules
 from planning import rules
 from planning.models import Assignment, CalendarFeed
 
@@ -112,7 +112,7 @@ def build_calendar(user, *, now=None):
                     location=assignment.place or str(assignment.union),
                 )
             )
-    if rules.is_planner(user) and desk_rules.is_reviewer(user):
+    if rules.is_planner(user) and permissions.is_reviewer(user):
         stories = Article.objects.filter(
             status=Article.Status.PUBLISHED, publish_at__gt=now, publish_at__lte=end
         ).select_related("union")

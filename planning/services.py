@@ -12,6 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from articles import permissions
+from editorial.services import file_draft
 from editorial.services.checks import TransitionNotAllowed as StepNotAllowed
 from editorial.services.checks import require
 from planning import notifications, rules
@@ -239,13 +241,11 @@ def drop(*, assignment, actor, reason, expected_version=None, notify=True):
 
 @transaction.atomic
 def start_story(*, assignment, actor):
-    """Files a draft for the assignment through editorial's filing step and links it; the
+    """Files a draft for the assignment through the desk's file_draft() and links it; the
     assignment becomes "filed" when the desk announces the story (planning.receivers)."""
-    from editorial.services.filing import create_draft
-
     locked = lock(assignment)
     check_start_story(locked, actor)
-    article = create_draft(
+    article = file_draft(
         actor=actor,
         themes=list(locked.themes.all()),
         union=locked.union,
@@ -270,12 +270,10 @@ def start_story(*, assignment, actor):
 def link_story(*, assignment, actor, article):
     """Links a story the assignee filed before: the assignment is filed at once, and done when
     the story is already approved for publication."""
-    from editorial import rules as desk_rules
-
     locked = lock(assignment)
     check_start_story(locked, actor)
     require(
-        desk_rules.is_author(actor, article),
+        permissions.is_author(actor, article),
         gettext("You may link only a story you filed yourself."),
         code="not_yours",
     )

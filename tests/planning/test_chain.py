@@ -290,7 +290,7 @@ def test_my_desk_lists_my_assignments_with_overdue_marked(login, reporter, edito
 def test_the_assignee_links_a_story_filed_before(
     login, reporter, other_reporter, editor, city, django_capture_on_commit_callbacks
 ):
-    from editorial.services.filing import create_draft
+    from editorial.services import file_draft
     from planning import services
 
     ideas = []
@@ -301,10 +301,10 @@ def test_the_assignee_links_a_story_filed_before(
             assignment=idea, actor=editor, assignee=reporter, due_at=timezone.now() + timedelta(1)
         )
         ideas.append(idea)
-    draft = create_draft(actor=reporter, union=city, headline="早就写好的稿件", body="正文。")
-    published = create_draft(actor=reporter, union=city, headline="已经见报的稿件", body="正文。")
+    draft = file_draft(actor=reporter, union=city, headline="早就写好的稿件", body="正文。")
+    published = file_draft(actor=reporter, union=city, headline="已经见报的稿件", body="正文。")
     Article.objects.filter(pk=published.pk).update(status="published", publish_at=timezone.now())
-    others = create_draft(actor=other_reporter, union=city, headline="别人的稿件", body="正文。")
+    others = file_draft(actor=other_reporter, union=city, headline="别人的稿件", body="正文。")
 
     client = login(reporter)
     form = client.get(step_url(ideas[0], "link_story")).content.decode()

@@ -13,6 +13,7 @@ def test_the_demo_plan_has_every_state_around_today(
     settings, tmp_path, django_capture_on_commit_callbacks
 ):
     settings.MEDIA_ROOT = tmp_path
+    settings.DEBUG = True  # the demo refuses to make its public superuser otherwise
     with django_capture_on_commit_callbacks(execute=True):
         call_command("load_demo", stdout=StringIO())
     assert set(Assignment.objects.values_list("status", flat=True)) == set(Assignment.Status)
