@@ -125,3 +125,30 @@ def test_a_reporter_proposes_for_a_campaign_but_does_not_edit_it(login, reporter
     assert response.status_code == 403
     autumn.refresh_from_db()
     assert autumn.name == "金秋助学"
+
+
+def test_a_story_filed_for_a_campaigns_assignment_counts_even_before_the_start(
+    login, editor, reporter, city
+):
+    warmth = Campaign.objects.get(name="两节送温暖")
+    idea = services.propose(
+        actor=editor,
+        title="两节前的帮扶摸底",
+        union=city,
+        campaign=warmth,
+        event_at=beijing(2025, 11, 25, 9, 0),
+    )
+    idea.created_at = beijing(2025, 11, 20, 9, 0)
+    story = make_article(
+        union=city,
+        status="published",
+        publish_at=beijing(2025, 11, 28, 9, 0),
+        headline="帮扶摸底先行",
+        created_by=reporter,
+    )
+    idea.article = story
+    idea.save()
+    page = login(editor).get(reverse("admin:planning_campaign_change", args=[warmth.pk]))
+    editions = page.content.decode().split('class="module plan-editions"')[1]
+    block = next(part for part in editions.split("<h3>") if part.startswith("2025年"))
+    assert "两节前的帮扶摸底" in block and "帮扶摸底先行" in block
