@@ -169,9 +169,12 @@ CACHES = {
 if os.environ.get("CACHE_URL"):
     # A cache shared by all processes, e.g. redis://127.0.0.1:6379/1: needed with several
     # server processes, so that each sees a publication at once.
+    # A Redis outage makes the site slower, not broken: the backend answers like an empty
+    # cache until Redis is back (newsroom/resilient_cache.py), and gives up on a call quickly.
     CACHES["default"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "newsroom.resilient_cache.ResilientRedisCache",
         "LOCATION": os.environ["CACHE_URL"],
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
     }
 
 # Background work (Django's tasks API through the django-tasks backport): tasks are stored in
