@@ -13,8 +13,22 @@ from news import selectors
 from unions.models import Union
 
 
+class PlainTextAtomFeed(Atom1Feed):
+    """Atom whose summaries are plain text.
+
+    Django's Atom1Feed labels a summary type="html", so feed readers interpret whatever markup
+    was typed into a story's summary: a script in a summary ran in readers. A summary is text,
+    and type="text" tells readers to show it as such.
+    """
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class StoryFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtomFeed
 
     def item_title(self, item):
         return item.headline

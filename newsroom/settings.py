@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "newsroom.middleware.RefuseNulBytesMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -133,6 +134,12 @@ AXES_COOLOFF_TIME = 1  # hours
 # A user is locked from the address that failed, so a whole office behind one address is not.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# Behind a reverse proxy every request comes from the proxy's address. List the proxies'
+# addresses or networks in TRUSTED_PROXIES (e.g. 127.0.0.1,10.0.0.0/8): only requests from them
+# have their X-Forwarded-For read, so a client cannot choose the address it is counted under.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+AXES_CLIENT_IP_CALLABLE = "newsroom.login_throttle.client_ip"
+AXES_USERNAME_CALLABLE = "newsroom.login_throttle.login_username"
 
 # The desk and its readers work in Chinese: every page is in Simplified Chinese, whatever
 # language a browser asks for (no LocaleMiddleware), so a phone set to English does not get
@@ -198,6 +205,7 @@ NEWS_PAGE_CACHE_SECONDS = int(os.environ.get("NEWS_PAGE_CACHE_SECONDS", "300"))
 PREVIEW_LINK_MAX_AGE = int(os.environ.get("PREVIEW_LINK_MAX_AGE", str(3 * 24 * 3600)))  # seconds
 PHOTO_MAX_BYTES = int(os.environ.get("PHOTO_MAX_BYTES", str(20 * 1024 * 1024)))
 PHOTO_MAX_PIXELS = int(os.environ.get("PHOTO_MAX_PIXELS", str(50_000_000)))
+PHOTO_MAX_PIXELS_WITH_ALPHA = int(os.environ.get("PHOTO_MAX_PIXELS_WITH_ALPHA", str(16_000_000)))
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(2 * 1024 * 1024)))
 
 # Email: the console in development; SMTP when EMAIL_HOST is set.

@@ -14,6 +14,11 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 # 50 megapixels admits the 48 and 50 MP modes of today's phones; decoded, such a photo takes
 # about 150 MB of memory, which is what bounds this limit.
 DEFAULT_MAX_PIXELS = 50_000_000
+# A picture with transparency (a PNG or WebP graphic, not a phone photo) costs four bytes a pixel
+# and a second copy when it is laid on white for the JPEG renditions: a 49-megapixel transparent
+# PNG took 674 MB of a worker. 16 megapixels keeps such a picture near a large photo's memory.
+DEFAULT_MAX_PIXELS_WITH_ALPHA = 16_000_000
+ALPHA_MODES = {"RGBA", "LA", "PA", "La", "RGBa"}
 # JPEG's largest side: originals stored as JPEG (iPhone photos among them) cannot be longer.
 MAX_SIDE = 65_500
 
@@ -32,6 +37,15 @@ def max_pixels():
     # not thread-safe, so this check alone must refuse everything in the warning range.
     limit = getattr(settings, "PHOTO_MAX_PIXELS", DEFAULT_MAX_PIXELS)
     return min(limit, Image.MAX_IMAGE_PIXELS) if Image.MAX_IMAGE_PIXELS else limit
+
+
+def max_pixels_with_alpha():
+    limit = getattr(settings, "PHOTO_MAX_PIXELS_WITH_ALPHA", DEFAULT_MAX_PIXELS_WITH_ALPHA)
+    return min(limit, max_pixels())
+
+
+def _has_alpha(image):
+    return image.mode in ALPHA_MODES or (image.mode == "P" and "transparency" in image.info)
 
 
 def accepted_formats_label():
@@ -140,6 +154,20 @@ def _check_pixels(image):
     width, height = image.size
     if width * height > max_pixels():
         raise _too_many_pixels(width, height)
+    if _has_alpha(image) and width * height > max_pixels_with_alpha():
+        raise ValidationError(
+            _(
+                "The picture is %(width)s × %(height)s pixels with transparency, more than the "
+                "%(limit)s megapixels we process for transparent pictures. Reduce its size, or "
+                "save it without transparency (as a JPEG), and upload it again."
+            ),
+            code="too_many_pixels",
+            params={
+                "width": width,
+                "height": height,
+                "limit": f"{max_pixels_with_alpha() / 1_000_000:g}",
+            },
+        )
     if max(width, height) > MAX_SIDE:
         raise ValidationError(
             _(

@@ -76,7 +76,9 @@ class RedisServer:
         if self.process is None:
             return
         with contextlib.suppress(redis.exceptions.RedisError):
-            redis.Redis(host="127.0.0.1", port=self.port, socket_timeout=1).shutdown(save=True, now=True)
+            redis.Redis(host="127.0.0.1", port=self.port, socket_timeout=1).shutdown(
+                save=True, now=True
+            )
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
