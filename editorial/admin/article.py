@@ -120,6 +120,15 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
         allowed = super().has_delete_permission(request, obj)
         return allowed and (obj is None or rules.can_delete(request.user, obj))
 
+    def get_deleted_objects(self, objs, request):
+        """A draft's parts (bylines, photos, events, import records) go with it.
+
+        Whoever may delete the draft may delete them: the byline admin, which refuses every
+        delete of its own, would otherwise block the cascade and leave the draft undeletable.
+        """
+        deleted, counts, _parts_refused, protected = super().get_deleted_objects(objs, request)
+        return deleted, counts, set(), protected
+
     def get_actions(self, request):
         actions = super().get_actions(request)
         # Deleting goes one draft at a time: a story that reached the desk is withdrawn.
