@@ -1,14 +1,13 @@
 """Finding 13 (issue 15): a story's search document is refreshed once per commit, in a task."""
 
 import pytest
+from django.db import transaction
 from django.urls import reverse
 from django_tasks.signals import task_enqueued
 from taggit.models import Tag
 
-from tests.editorial.conftest import editor, login, reporter, story  # noqa: F401
 from tests.editorial.helpers import change_url, form_data
-
-from .conftest import found, published, search
+from tests.search.conftest import found, published, search
 
 pytestmark = [pytest.mark.django_db, pytest.mark.index_on_commit]
 
@@ -70,15 +69,16 @@ def test_a_renamed_theme_reindexes_its_stories_in_one_task(
     with django_capture_on_commit_callbacks(execute=True):
         assert desk.post(url, data).status_code == 302
 
-    assert index_tasks == [sorted(story.pk for story in stories)]
+    assert index_tasks == [sorted(article.pk for article in stories)]
     assert sorted(found(search(client, "大国工匠")), key=lambda s: s.pk) == stories
 
 
 def test_a_rolled_back_save_indexes_nothing(city, index_tasks, django_capture_on_commit_callbacks):
-    from django.db import transaction
-
-    with django_capture_on_commit_callbacks(execute=True):
-        with pytest.raises(RuntimeError), transaction.atomic():
-            published(union=city, headline="回滚的稿件")
-            raise RuntimeError
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        published(union=city, headline="回滚的稿件")
+        raise RuntimeError
     assert index_tasks == []
