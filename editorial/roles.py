@@ -54,6 +54,8 @@ _EDITOR_IN_CHIEF_PERMISSIONS = [
     "axes.delete_accessattempt",
     "axes.view_accessfailurelog",
     "axes.view_accesslog",
+    # Background tasks (emails, search indexing): the backlog and the failures.
+    "django_tasks_database.view_dbtaskresult",
 ]
 
 GROUP_PERMISSIONS = {

@@ -105,8 +105,11 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     if env_bool("DATABASE_POOL"):
-        # psycopg 3's connection pool; it replaces persistent connections.
+        # psycopg 3's connection pool; it replaces persistent connections. With health checks
+        # each connection is checked as it leaves the pool: after a database restart the pool
+        # would otherwise hand requests dead connections (500s) until it had cycled through them.
         DATABASES["default"]["OPTIONS"] = {"pool": True}
+        DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
         DATABASES["default"]["CONN_MAX_AGE"] = 0
     else:
         DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "600"))

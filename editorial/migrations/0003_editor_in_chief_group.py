@@ -8,11 +8,13 @@ def create_groups(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    """The editor-in-chief's group: an editor who may also unlock a colleague's login."""
+    """The editor-in-chief's group: an editor who may also unlock a colleague's login
+    and follow the background tasks."""
 
     dependencies = [
         ("editorial", "0002_reporter_and_editor_groups"),
         ("axes", "0010_accessattemptexpiration"),
+        ("django_tasks_database", "0021_conditional_partial_index_ordering"),
     ]
 
     operations = [

@@ -37,3 +37,16 @@ def redis_server(tmp_path, settings):
     settings.CACHES = resilient_cache(server.url)
     yield server
     server.stop()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Drills start real servers against the test database: only PostgreSQL's is reachable from
+    another process (SQLite's is in memory), and CI runs the suite on both, so they run once."""
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        return
+    skip = pytest.mark.skip(reason="drill: runs on PostgreSQL (once in CI)")
+    for item in items:
+        if item.get_closest_marker("drill"):
+            item.add_marker(skip)
