@@ -10,14 +10,8 @@ from PIL import Image, UnidentifiedImageError
 
 from photos import heif
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-# 50 megapixels admits the 48 and 50 MP modes of today's phones; decoded, such a photo takes
-# about 150 MB of memory, which is what bounds this limit.
-DEFAULT_MAX_PIXELS = 50_000_000
-# A picture with transparency (a PNG or WebP graphic, not a phone photo) costs four bytes a pixel
-# and a second copy when it is laid on white for the JPEG renditions: a 49-megapixel transparent
-# PNG took 674 MB of a worker. 16 megapixels keeps such a picture near a large photo's memory.
-DEFAULT_MAX_PIXELS_WITH_ALPHA = 16_000_000
+# Modes with transparency: four bytes a pixel, and a second copy to lay them on white for the
+# JPEG renditions (settings.PHOTO_MAX_PIXELS_WITH_ALPHA bounds them lower than photos).
 ALPHA_MODES = {"RGBA", "LA", "PA", "La", "RGBa"}
 # JPEG's largest side: originals stored as JPEG (iPhone photos among them) cannot be longer.
 MAX_SIDE = 65_500
@@ -29,19 +23,18 @@ NAMED_REFUSED_FORMATS = {"GIF", "BMP", "TIFF"}
 
 
 def max_bytes():
-    return getattr(settings, "PHOTO_MAX_BYTES", DEFAULT_MAX_BYTES)
+    return settings.PHOTO_MAX_BYTES
 
 
 def max_pixels():
     # Never above Pillow's own limit: past it Pillow only warns, and catch_warnings below is
     # not thread-safe, so this check alone must refuse everything in the warning range.
-    limit = getattr(settings, "PHOTO_MAX_PIXELS", DEFAULT_MAX_PIXELS)
+    limit = settings.PHOTO_MAX_PIXELS
     return min(limit, Image.MAX_IMAGE_PIXELS) if Image.MAX_IMAGE_PIXELS else limit
 
 
 def max_pixels_with_alpha():
-    limit = getattr(settings, "PHOTO_MAX_PIXELS_WITH_ALPHA", DEFAULT_MAX_PIXELS_WITH_ALPHA)
-    return min(limit, max_pixels())
+    return min(settings.PHOTO_MAX_PIXELS_WITH_ALPHA, max_pixels())
 
 
 def _has_alpha(image):
