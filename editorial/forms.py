@@ -7,7 +7,6 @@ from articles.models import Article
 from editorial import selectors
 from editorial.formatting import changed_since_opened, zone_name
 
-
 # Line and paragraph breaks of any kind: a headline is one line on the page, in an email's
 # subject (where a newline made the mail library refuse the whole message) and in feeds.
 LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"

@@ -21,6 +21,7 @@ class ArticleEvent(models.Model):
         CORRECTED = "corrected", _("Corrected after publication")
         RESTORED = "restored", _("Earlier version restored")
         PREVIEW_SHARED = "preview_shared", _("Preview link shared")
+        NOTIFICATION_FAILED = "notification_failed", _("Email not sent")
 
     article = models.ForeignKey(
         Article, verbose_name=_("story"), on_delete=models.CASCADE, related_name="events"

@@ -1,5 +1,5 @@
 """Events that go on a story's record without moving its status: its creation, corrections,
-shared preview links and restored versions.
+shared preview links, restored versions and emails that could not be sent.
 """
 
 import reversion
@@ -31,6 +31,15 @@ def _record(article, actor, kind, reason=""):
         to_status=article.status,
         reason=reason,
     )
+
+
+@transaction.atomic
+def record_notification_failure(*, article_id, explanation):
+    """An email the desk expected was not sent: the story's record says so, not only a log."""
+    article = Article.objects.filter(pk=article_id).first()
+    if article is None:
+        return None
+    return _record(article, None, Kind.NOTIFICATION_FAILED, reason=explanation)
 
 
 @transaction.atomic
