@@ -88,42 +88,16 @@ class Servers:
                 check=True,
                 stdout=subprocess.DEVNULL,
             )
-        subprocess.run(
-            [
-                *self.as_postgres,
-                str(PG_BIN / "pg_ctl"),
-                "-D",
-                str(self.pg_data),
-                "-w",
-                "-l",
-                str(self.pg_data / "log"),
-                "-o",
-                f"-p {PG_PORT} -c listen_addresses=127.0.0.1 -k {self.pg_data} -c fsync=on",
-                "start",
-            ],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
+        self._pg_ctl("-l", str(self.pg_data / "log"), "start", check=True)
 
     def restart_postgres(self):
-        subprocess.run(
-            [
-                *self.as_postgres,
-                str(PG_BIN / "pg_ctl"),
-                "-D",
-                str(self.pg_data),
-                "-w",
-                "-m",
-                "fast",
-                "restart",
-                "-o",
-                f"-p {PG_PORT} -c listen_addresses=127.0.0.1 -k {self.pg_data}",
-            ],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
+        self._pg_ctl("-m", "fast", "restart", check=True)
 
     def stop_postgres(self):
+        self._pg_ctl("-m", "fast", "stop", check=False)
+
+    def _pg_ctl(self, *arguments, check):
+        options = f"-p {PG_PORT} -c listen_addresses=127.0.0.1 -k {self.pg_data}"
         subprocess.run(
             [
                 *self.as_postgres,
@@ -131,10 +105,11 @@ class Servers:
                 "-D",
                 str(self.pg_data),
                 "-w",
-                "-m",
-                "fast",
-                "stop",
+                "-o",
+                options,
+                *arguments,
             ],
+            check=check,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )

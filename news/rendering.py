@@ -32,7 +32,7 @@ def public_ancestors(union):
     return [ancestor for ancestor in union.ancestors() if ancestor.is_active]
 
 
-def render_article(request, article, *, preview=False):
+def render_article(request, article, *, preview=False, preview_note=""):
     """The public story page; the editorial preview renders it too, so both look the same."""
     photos = selectors.ordered_photos(article)
     context = {
@@ -42,6 +42,7 @@ def render_article(request, article, *, preview=False):
         "ancestors": public_ancestors(article.union),
         "related_stories": selectors.related_stories(article),
         "preview": preview,
+        "preview_note": preview_note,
         "meta": PageMeta(
             title=article.headline,
             description=article.lead_text[:SUMMARY_LENGTH],

@@ -337,6 +337,18 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
             if rules.can_share_preview(user, article)
             else "",
             "workflow_zone": zone_name(),
+            "workflow_preview_links": [
+                {
+                    "link": link,
+                    "revoke_url": reverse(
+                        "admin:articles_article_revoke_preview_link",
+                        args=[quote(article.pk), link.pk],
+                    ),
+                }
+                for link in article.preview_links.live().select_related("created_by")
+            ]
+            if rules.can_share_preview(user, article)
+            else [],
         }
 
     def _can_save_and_submit(self, request, article):
@@ -365,6 +377,11 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
                 "<path:object_id>/preview-link/",
                 view(self.preview_link_view),
                 name=f"{prefix}_preview_link",
+            ),
+            path(
+                "<path:object_id>/preview-link/<int:link_id>/revoke/",
+                view(self.revoke_preview_link_view),
+                name=f"{prefix}_revoke_preview_link",
             ),
             path(
                 "<path:object_id>/history/compare/",
