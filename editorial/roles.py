@@ -11,6 +11,9 @@ from django.db.models import Q
 
 REPORTER = "Reporter"
 EDITOR = "Editor"
+# 编辑部主任 and 分管领导: the usual signers of 复审 and 终审 (the review policies say who signs).
+DESK_CHIEF = "Desk chief"
+LEADER = "Leader in charge"
 
 _REPORTER_PERMISSIONS = [
     "articles.add_article",
@@ -45,12 +48,28 @@ _EDITOR_PERMISSIONS = [
     "auth.view_user",
 ]
 
-GROUP_PERMISSIONS = {REPORTER: _REPORTER_PERMISSIONS, EDITOR: _EDITOR_PERMISSIONS}
+_DESK_CHIEF_PERMISSIONS = [
+    *_EDITOR_PERMISSIONS,
+    "editorial.add_reviewpolicy",
+    "editorial.change_reviewpolicy",
+    "editorial.view_reviewpolicy",
+    "editorial.add_reviewstep",
+    "editorial.change_reviewstep",
+    "editorial.delete_reviewstep",
+    "editorial.view_reviewstep",
+]
+
+GROUP_PERMISSIONS = {
+    REPORTER: _REPORTER_PERMISSIONS,
+    EDITOR: _EDITOR_PERMISSIONS,
+    DESK_CHIEF: _DESK_CHIEF_PERMISSIONS,
+    LEADER: _EDITOR_PERMISSIONS,
+}
 
 
 def _ensure_permission_rows(apps):
     """Content types and permissions exist only after post_migrate; a migration makes its own."""
-    labels = {name.split(".")[0] for names in GROUP_PERMISSIONS.values() for name in names}
+    labels = {name.split(".")[0] for perms in GROUP_PERMISSIONS.values() for name in perms}
     for label in labels:
         app_config = apps.get_app_config(label)
         # Historical app configs have no models module, which create_permissions requires.
@@ -62,16 +81,21 @@ def _ensure_permission_rows(apps):
             app_config.models_module = had_models_module
 
 
-def ensure_groups(apps=global_apps):
-    """Creates the Reporter and Editor groups with exactly their permissions."""
+def ensure_groups(apps=global_apps, names=None):
+    """Creates the desk's groups (or those named) with exactly their permissions.
+
+    A data migration names the groups whose permissions exist at its point in history.
+    """
     _ensure_permission_rows(apps)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     groups = {}
-    for group_name, names in GROUP_PERMISSIONS.items():
+    for group_name, names_of_permissions in GROUP_PERMISSIONS.items():
+        if names is not None and group_name not in names:
+            continue
         wanted = set()
         condition = Q()
-        for name in names:
+        for name in names_of_permissions:
             app_label, codename = name.split(".")
             wanted.add((app_label, codename))
             condition |= Q(content_type__app_label=app_label, codename=codename)

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "search",
     "importer",
     "demo",
+    "proofing",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
