@@ -76,24 +76,22 @@ def policy_for(article, policies=None):
     if policies is None:
         policies = list(ReviewPolicy.objects.prefetch_related("unions", "steps__group"))
     union_path = article.union.path if article.union_id else ""
-    by_union = [
-        (
-            max(
-                len(union.path)
-                for union in policy.unions.all()
-                if union_path.startswith(union.path)
-            ),
-            policy,
-        )
-        for policy in policies
-        if any(union_path.startswith(union.path) for union in policy.unions.all())
-    ]
+    by_union = [(_nearest_union(policy, union_path), policy) for policy in policies]
+    by_union = [(depth, policy) for depth, policy in by_union if depth >= 0]
     if by_union:
         return max(by_union, key=lambda item: item[0])[1]
     for policy in policies:
         if article.genre in (policy.genres or []):
             return policy
     return next((policy for policy in policies if policy.is_default), None)
+
+
+def _nearest_union(policy, union_path):
+    """How deep the policy's union nearest to the story's union is (-1: none covers it)."""
+    return max(
+        (len(union.path) for union in policy.unions.all() if union_path.startswith(union.path)),
+        default=-1,
+    )
 
 
 def steps_of(policy):
