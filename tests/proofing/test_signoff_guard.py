@@ -87,3 +87,12 @@ def test_a_reporter_does_not_proofread(story, reporter, login):
     response = login(reporter).post(f"/proofing/{article.pk}/round/", {"version": 1})
     assert response.status_code in (302, 404)
     assert not ProofreadingRound.objects.exists()
+
+
+def test_the_signoff_form_shows_the_findings_marked(story, editor, login):
+    SensitiveWord.objects.create(word="禁用词")
+    article = story(status="review", body="正文里有禁用词。")
+    page = login(editor).get(transition_url(article, "approve"), {"version": article.version})
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert '<mark class="proof-mark proof-mark--sensitive_word">禁用词</mark>' in html
