@@ -67,9 +67,13 @@ GROUP_PERMISSIONS = {
 }
 
 
-def _ensure_permission_rows(apps):
-    """Content types and permissions exist only after post_migrate; a migration makes its own."""
-    labels = {name.split(".")[0] for perms in GROUP_PERMISSIONS.values() for name in perms}
+def ensure_permission_rows(apps, labels=None):
+    """Content types and permissions exist only after post_migrate; a migration makes its own.
+
+    labels: the apps whose rows to make (by default those of the groups' permissions).
+    """
+    if labels is None:
+        labels = {name.split(".")[0] for perms in GROUP_PERMISSIONS.values() for name in perms}
     for label in labels:
         app_config = apps.get_app_config(label)
         # Historical app configs have no models module, which create_permissions requires.
@@ -86,7 +90,7 @@ def ensure_groups(apps=global_apps, names=None):
 
     A data migration names the groups whose permissions exist at its point in history.
     """
-    _ensure_permission_rows(apps)
+    ensure_permission_rows(apps)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     groups = {}
