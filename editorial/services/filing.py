@@ -3,6 +3,7 @@ desk's own guarded steps, for demo data (and tests).
 """
 
 import reversion
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext
 
@@ -69,8 +70,9 @@ def drive_to_status(
 ):
     """Walks a draft to `status` through the workflow (for demo data).
 
-    Each review level is signed by the first of editor and reviewers who may sign it, as the
-    desk's review policy says; the last level's signature publishes.
+    Each review level is signed by the first of editor, reviewers and the members of the
+    levels' groups who may sign it, as the desk's review policy says; the last level's
+    signature publishes.
 
     status "returned" means a draft that the editor returned with `reason`; "scheduled" needs a
     future publish_at; "withdrawn" publishes first, then withdraws with `reason`.
@@ -83,7 +85,7 @@ def drive_to_status(
     if status == "returned":
         return_to_author(article=article, actor=editor, reason=reason, notify=notify)
         return article
-    signers = [editor, *reviewers]
+    signers = [editor, *reviewers, *_members_of_the_levels(article)]
     while _waits_below_the_last_level(article):
         _first_allowed(
             signers, lambda user: sign_off(article=article, actor=user, opinion=gettext("Agreed."))
@@ -111,3 +113,13 @@ def _first_allowed(users, step):
 def _waits_below_the_last_level(article):
     waiting = review.review_state(article).next_level
     return waiting is not None and not waiting.is_last
+
+
+def _members_of_the_levels(article):
+    group_ids = [level.step.group_id for level in review.review_state(article).levels]
+    return list(
+        get_user_model()
+        .objects.filter(groups__in=[pk for pk in group_ids if pk], is_active=True)
+        .distinct()
+        .order_by("pk")
+    )
