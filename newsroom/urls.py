@@ -14,6 +14,7 @@ urlpatterns = [
     path("editorial/", include("editorial.urls")),
     path("proofing/", include("proofing.urls")),
     path("search/", include("search.urls")),
+    path("", include("syndication.urls")),
     path("planning/", include("planning.urls")),
     path("", include("news.urls")),
 ]
