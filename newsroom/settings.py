@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "sharing",
     "syndication",
     "demo",
+    "proofing",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
