@@ -129,9 +129,7 @@ def parse_credit(text, *, require_role=False):
             else:
                 bylines.append((token, role))
             token = ""
-    if not bylines or (
-        require_role and not (saw_role or is_photo or organisation or reported)
-    ):
+    if not bylines or (require_role and not (saw_role or is_photo or organisation or reported)):
         return None
     if is_photo:
         bylines = [(name, PHOTOGRAPHER) for name, _role in bylines]

@@ -19,6 +19,7 @@ from importer.credits import (
     HAN,
     NAME,
     PARENTHESISED,
+    PHOTOGRAPHER,
     REPORTER,
     Credit,
     ends_sentence,
@@ -105,6 +106,7 @@ BRIEF_COLUMNS = (
 COMMENTARY_WORDS = ("时评", "短评", "评论", "论坛", "社论", "言论", "锐评", "快评")
 _PHOTO_PLACEHOLDER = re.compile(r"^[(\uff08【\[]?(?:图片|图|照片|配图|组图)[)\uff09】\]]?$")
 TABLE_ROW = "|"
+PHOTO_MARK = "[[photo]]"
 # Words a news lead opens with: a new story under a headline, not a feature's next section.
 _LEAD_OPENING = re.compile(
     r"^(?:\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月|近日|日前|近期|连日来|今年以来|近年来|本月|上周|"
@@ -141,6 +143,8 @@ class ParsedStory:
     union_hint: str = ""
     # Why the editor should look again (codes of parser.WARNINGS), in the order found.
     warnings: list = field(default_factory=list)
+    # Captions of the pictures a Word file held (the pictures themselves are not imported).
+    photos: list = field(default_factory=list)
 
     def warn(self, code):
         if code not in self.warnings:
@@ -427,6 +431,12 @@ class _PageParser:
         if _PHOTO_PLACEHOLDER.match(line):
             self.head.append(("placeholder", line))
             return
+        if line.startswith(PHOTO_MARK):
+            if not self.head and self.stories:
+                self._add_photo(self.stories[-1], line)
+            else:
+                self.head.append(("photo", line))
+            return
         tag = column_tag(line)
         if tag is not None and not titles:
             if is_brief_column(tag) and index is not None and self._starts_briefs(index):
@@ -479,7 +489,9 @@ class _PageParser:
 
     def _flush_head_as_leftovers(self):
         for kind, value in self.head:
-            if kind in {"title", "label", "placeholder", "forced"}:
+            if kind == "photo":
+                self.leftovers.append(value[len(PHOTO_MARK) :].strip(_STRIPPED) or value)
+            elif kind in {"title", "label", "placeholder", "forced"}:
                 self.leftovers.append(value)
             elif kind == "subheadline":
                 self.leftovers.append(f"——{value}")
@@ -553,6 +565,8 @@ class _PageParser:
                 story.column = value
             elif kind == "placeholder":
                 story.warn(PHOTO_PLACEHOLDER)
+            elif kind == "photo":
+                self._add_photo(story, value)
         self.head = []
         self.note_open = False
         self.story = story
@@ -584,6 +598,16 @@ class _PageParser:
         if is_forced_headline(line) or is_union_label(line):
             self._close_story()
             self._head_line(line, index)
+            return
+        if line.startswith(PHOTO_MARK):
+            self._add_photo(self.story, line)
+            return
+        if is_table_row(line) or (line.startswith("##") and marked_intertitle(line)):
+            self.paragraph_open = False
+            if is_table_row(line):
+                self._add_paragraph(line)
+            else:
+                self.story.body.append(Block(INTERTITLE, marked_intertitle(line)))
             return
         if self.paragraph_open:
             self._continue_paragraph(line)
@@ -684,7 +708,8 @@ class _PageParser:
             if not line:
                 return
         if is_table_row(line):
-            self.story.body.append(Block(PARAGRAPH, line))
+            cells = [cell.strip(_STRIPPED) for cell in line.strip("|").split("|")]
+            self.story.body.append(Block(PARAGRAPH, " | ".join(cells)))
             self.paragraph_open = False
             return
         self.story.body.append(Block(PARAGRAPH, line))
@@ -720,6 +745,15 @@ class _PageParser:
             self._apply_credit(self.story, credit)
         return line[match.end() :].strip(_STRIPPED)
 
+    def _add_photo(self, story, line):
+        """A picture of a Word file, with its caption: the caption's credit names the
+        photographer; the caption is kept for the editor, who adds the picture by hand."""
+        caption = line[len(PHOTO_MARK) :].strip(_STRIPPED)
+        text, credit = split_trailing_credit(caption)
+        if credit is not None:
+            story.add_bylines([(name, PHOTOGRAPHER) for name, _role in credit.bylines])
+        story.photos.append(caption)
+
     def _apply_credit(self, story, credit: Credit):
         story.add_bylines(credit.bylines)
         if credit.organisation and not story.union_hint:
@@ -741,6 +775,11 @@ class _PageParser:
             # The page ends with the column's name after a story without a closing byline.
             story.column = trailing.pop().strip(_COLUMN_BRACKETS)
         self.leftovers.extend(trailing)
+        if not story.body and story.photos and story.photos[0]:
+            # A picture with its caption under a headline: a photo story.
+            text, _credit = split_trailing_credit(story.photos[0])
+            story.body.append(Block(PARAGRAPH, text))
+            story.genre = Article.Genre.PHOTO.value
         if not story.body:
             self.leftovers.append(story.headline)
             return
