@@ -103,6 +103,19 @@ class Article(models.Model):
         default=False,
         help_text=_("Open the first paragraph with the 本报讯 dateline."),
     )
+    dateline = models.CharField(
+        _("dateline"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "Place and date of a staff report, printed as 本报合肥4月13日讯; leave empty for 本报讯."
+        ),
+    )
+    editors_note = models.TextField(
+        _("editor's note"),
+        blank=True,
+        help_text=_("编者按: the desk's note printed before the story."),
+    )
     body = models.TextField(
         _("body"),
         help_text=_(
@@ -231,8 +244,15 @@ class Article(models.Model):
         return body_format.body_character_count(self.body)
 
     def body_html(self):
-        dateline = STAFF_REPORT_DATELINE if self.is_staff_report else ""
-        return body_format.render_html(self.body, dateline=dateline)
+        return body_format.render_html(self.body, dateline=self.dateline_text)
+
+    @property
+    def dateline_text(self):
+        """How the staff report's dateline is printed: 本报讯, or 本报合肥4月13日讯."""
+        if not self.is_staff_report:
+            return ""
+        place_and_date = self.dateline.strip()
+        return f"本报{place_and_date}讯" if place_and_date else STAFF_REPORT_DATELINE
 
     # The credits read self.bylines.all(), so a prefetch_related("bylines") serves them.
     def closing_credit(self):

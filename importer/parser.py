@@ -33,6 +33,8 @@ SUBHEADLINE_MAX_LENGTH = 80
 KICKER_MAX_LENGTH = 28
 # The tail of a paragraph cut by a column break often ends its sentence within a few characters.
 CONTINUATION_MAX_LENGTH = 5
+# A brief's first clause shorter than this is its time ("10月26日"), not what happened.
+BRIEF_CLAUSE_MIN_LENGTH = 8
 # Intertitles (小标题) are short: longer lines without a full stop are paragraph heads cut off
 # by a column break ("…投身脱贫攻坚事业" + "时,家人沉默了。").
 INTERTITLE_MAX_LENGTH = 20
@@ -79,7 +81,7 @@ _DATELINE = re.compile(
 )
 # Lines a page's masthead is made of: date and weekday, page number, the page's editors.
 _MASTHEAD = re.compile(
-    r"星期[一二三四五六日天]|第\s*[0-9一二三四五六七八九十]+\s*版|^\d{4}年\d{1,2}月\d{1,2}日$"
+    r"星期[一二三四五六日天]|第\s*[0-9一二三四五六七八九十]+\s*[版期]|^\d{4}年\d{1,2}月\d{1,2}日$"
 )
 _MASTHEAD_EDITORS = re.compile(
     f"(?:责任编辑|责编|本版编辑)[:\uff1a\\s]*((?:{NAME})(?:、(?:{NAME}))*)"
@@ -114,6 +116,7 @@ _LEAD_OPENING = re.compile(
 )
 # A headline broken over two lines: the first line ends mid-phrase.
 _MID_PHRASE_END = "的和与及暨在为把让向对从将是了着之同跟给被、—“《"
+_BRIEF_MARKS = "▲■●◆□ \u3000"
 _BRIEF_LEAD = re.compile(f"^[▲■●◆□]?\\s*([{HAN}]{{2,10}})[:\uff1a]")
 _TITLE_BREAKING = re.compile(r"[。]|\.\s")
 # Full-width marks as escapes: in an editor they look like their ASCII twins.
@@ -317,10 +320,23 @@ def _breaks_mid_phrase(first, second):
     return False
 
 
+def _first_clause(text):
+    return re.split(r"[,\uff0c。;\uff1b!\uff01?\uff1f]", text, maxsplit=1)[0]
+
+
 def drafted_headline(text):
-    """A brief's headline drafted from its first clause, for the editor to rewrite."""
-    clause = re.split(r"[,\uff0c。;\uff1b!\uff01?\uff1f]", text, maxsplit=1)[0]
-    return clause.strip(_STRIPPED)[:HEADLINE_MAX_LENGTH] or text[:HEADLINE_MAX_LENGTH]
+    """A brief's headline drafted from its first clause, for the editor to rewrite: without
+    its lead words ("淮北:") and skipping a short opening of time ("10月26日,")."""
+    text = _BRIEF_LEAD.sub("", text).strip(_STRIPPED)
+    clauses = [
+        clause.strip(_STRIPPED)
+        for clause in re.split(r"[,\uff0c。;\uff1b!\uff01?\uff1f]", text)
+        if clause.strip(_STRIPPED)
+    ]
+    if not clauses:
+        return text[:HEADLINE_MAX_LENGTH]
+    chosen = next((clause for clause in clauses if len(clause) >= BRIEF_CLAUSE_MIN_LENGTH), None)
+    return (chosen or clauses[0])[:HEADLINE_MAX_LENGTH]
 
 
 class _PageParser:
@@ -391,6 +407,7 @@ class _PageParser:
         if is_title(line) or column_tag(line) or _EDITORS_NOTE.match(line):
             self.brief_column = ""
             return False
+        line = line.lstrip(_BRIEF_MARKS)
         story = ParsedStory(headline="", column=self.brief_column)
         lead = _BRIEF_LEAD.match(line)
         if lead:
@@ -438,6 +455,10 @@ class _PageParser:
                 self.head.append(("photo", line))
             return
         tag = column_tag(line)
+        if tag is not None and _COLUMN_TAG.match(line) and titles:
+            # A page's name over a column's tag ("评论·观点", "【劳动者之声】"): no story.
+            self._flush_head_as_leftovers()
+            titles = []
         if tag is not None and not titles:
             if is_brief_column(tag) and index is not None and self._starts_briefs(index):
                 self._flush_head_as_leftovers()
@@ -473,9 +494,10 @@ class _PageParser:
         if is_title(line):
             self.head.append(("title", line))
             return
-        if not titles and self._label_as_headline():
+        forced = any(kind == "forced" for kind, _value in self.head)
+        if not titles and not forced and self._label_as_headline():
             titles = [value for kind, value in self.head if kind == "title"]
-        if not titles and not any(kind == "forced" for kind, _value in self.head):
+        if not titles and not forced:
             self._flush_head_as_leftovers()
             self.leftovers.append(line)
             return
@@ -539,6 +561,8 @@ class _PageParser:
             titles = [value for kind, value in self.head if kind == "title"]
             if len(titles) > 1 and _breaks_mid_phrase(titles[0], titles[1]):
                 titles = [titles[0] + titles[1], *titles[2:]]
+            elif len(titles) > 2 and _breaks_mid_phrase(titles[1], titles[2]):
+                titles = [titles[0], titles[1] + titles[2], *titles[3:]]
             kicker = titles[0] if len(titles) > 1 else ""
             headline = titles[1] if len(titles) > 1 else titles[0]
             extra = titles[2:]
@@ -665,6 +689,14 @@ class _PageParser:
         caption_credit = split_trailing_credit(first)[1]
         if caption_credit is not None and caption_credit.is_photo:
             return True  # a photo item: headline, then a caption closed by the credit
+        after_titles = self._after_title_run(index)
+        if after_titles is not None and (
+            is_union_label(after_titles)
+            or is_dateline(after_titles)
+            or subheadline_text(after_titles) is not None
+            or (credit_line(after_titles) is not None and not PARENTHESISED.match(after_titles))
+        ):
+            return True  # kicker, a headline over two lines, then the story's dateline
         if is_title(first) and len(following) > 1:
             second = following[1]
             if (
@@ -682,12 +714,21 @@ class _PageParser:
                 and len(first) <= KICKER_MAX_LENGTH
                 and len(self.lines[index]) <= KICKER_MAX_LENGTH
                 # "产业是乡村振兴的重要" + "基础。…": a paragraph cut by a column break.
-                and len(drafted_headline(second)) >= CONTINUATION_MAX_LENGTH
+                and len(_first_clause(second)) >= CONTINUATION_MAX_LENGTH
             )
         if self._looks_like_feature():
             return False
         # A story without a closing byline, then a headline over a news lead.
         return bool(self.story.body) and _LEAD_OPENING.match(first) is not None
+
+    def _after_title_run(self, index):
+        """The first line after the title lines that follow index (at most three), or None."""
+        end = index + 1
+        while end < len(self.lines) and end - index <= 3 and is_title(self.lines[end]):
+            end += 1
+        if end == index + 1 or end >= len(self.lines):
+            return None
+        return self.lines[end]
 
     def _looks_like_feature(self):
         """A story with a subheadline or intertitles already: its short lines are sections."""

@@ -49,7 +49,16 @@ SAVED_FIELDS = [
 ]
 
 # The copy shown back to a user whose save was refused, so that nothing they typed is lost.
-COPY_FIELDS = ["kicker", "headline", "subheadline", "body", "summary", "correction_note"]
+COPY_FIELDS = [
+    "kicker",
+    "headline",
+    "subheadline",
+    "dateline",
+    "editors_note",
+    "body",
+    "summary",
+    "correction_note",
+]
 
 
 class ArticleBylineInline(BylineInline):
@@ -143,7 +152,15 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
             (None, {"fields": ["union", "genre", "kicker", "headline", "subheadline"]}),
             (
                 _("Copy"),
-                {"fields": ["is_staff_report", "body", "character_count_display", "summary"]},
+                {
+                    "fields": [
+                        ("is_staff_report", "dateline"),
+                        "editors_note",
+                        "body",
+                        "character_count_display",
+                        "summary",
+                    ]
+                },
             ),
             (_("Filing"), {"fields": ["themes", "column"]}),
         ]
