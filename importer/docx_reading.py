@@ -227,7 +227,14 @@ def _text_of(element):
 def _table_rows(table):
     """Each row of a table as one line "| cell | cell |": every cell once. A cell merged
     across columns is one w:tc; a cell merged down rows is read where the merge starts."""
-    for row in table.iterchildren(f"{_W}tr"):
+    rows = list(table.iterchildren(f"{_W}tr"))
+    if all(len(row.findall(f"{_W}tc")) <= 1 for row in rows):
+        # A one-column table is a box around copy, not a table: its paragraphs are copy.
+        for cell in table.iter(f"{_W}tc"):
+            for paragraph in cell.iterchildren(f"{_W}p"):
+                yield _text_of(paragraph).strip()
+        return
+    for row in rows:
         cells, nested = [], []
         for cell in row.iterchildren(f"{_W}tc"):
             merge = cell.find(f"{_W}tcPr/{_W}vMerge")

@@ -51,12 +51,14 @@ def grant(user, *codenames):
 
 @pytest.fixture
 def editor(db):
-    """A desk user who may create and see stories: what the import page asks for."""
+    """A desk user who may create, see and review stories: an editor, whom the import page
+    asks for."""
     return grant(
         make_user("importing-editor", is_staff=True),
         "add_article",
         "change_article",
         "view_article",
+        "review_article",
     )
 
 

@@ -56,8 +56,8 @@ class Command(BaseCommand):
         whole = scoring.total(scores)
         self.stdout.write(
             _(
-                "Stories found: %(found)s; fields right: %(fields)s; stories read but not expected: "
-                "%(extra)d."
+                "Stories found: %(found)s; fields right: %(fields)s; "
+                "stories read but not expected: %(extra)d."
             )
             % {
                 "found": _percent(whole.found_share),

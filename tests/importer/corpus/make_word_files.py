@@ -106,7 +106,9 @@ def reporter_feature():
     for column, text in enumerate(["46项", "12项", "30名"]):
         table.cell(2, column).text = text
     document.add_picture(photo(), width=Cm(8))
-    caption = document.add_paragraph("张建国（右）在工地指导徒弟焊接。记者 陈雪 摄", style="Caption")
+    caption = document.add_paragraph(
+        "张建国（右）在工地指导徒弟焊接。记者 陈雪 摄", style="Caption"
+    )
     caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
     document.add_paragraph(
         "“焊缝就是良心，一丝一毫都马虎不得。”这是张建国常挂在嘴边的一句话，"
