@@ -108,7 +108,8 @@ class Article(models.Model):
         max_length=40,
         blank=True,
         help_text=_(
-            "Place and date of a staff report, printed as 本报合肥4月13日讯; leave empty for 本报讯."
+            "Place and date of a staff report, printed as 本报合肥4月13日讯; "
+            "leave empty for 本报讯."
         ),
     )
     editors_note = models.TextField(

@@ -1,10 +1,12 @@
 import os
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import Group, Permission
 
 from demo.content import CITIES
+from demo.services import _ensure_unions
 from editorial.roles import EDITOR, REPORTER, ensure_groups
 from tests.factories import make_union, make_user
 
@@ -28,6 +30,12 @@ def cities(province):
         city: make_union(f"{city}市总工会", parent=province, kind="city", short_name=city)
         for city in CITIES
     }
+
+
+@pytest.fixture
+def demo_unions(db):
+    """The unions of the demo: Anhui's federation, its 16 cities, some local unions."""
+    _ensure_unions(SimpleNamespace(created_unions=0))
 
 
 @pytest.fixture
