@@ -19,9 +19,7 @@ VIEWPORTS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1366, 
 
 
 @pytest.mark.parametrize("device", VIEWPORTS)
-def test_an_editor_imports_a_page_and_picks_a_union(
-    chromium, live_server, screenshot_dir, device
-):
+def test_an_editor_imports_a_page_and_picks_a_union(chromium, live_server, screenshot_dir, device):
     ensure_groups()
     province = make_union("安徽省总工会", kind="province", short_name="安徽")
     for city in ("淮北", "合肥", "宿州", "泗县"):
