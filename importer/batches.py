@@ -31,6 +31,7 @@ def create_batch(*, parsed, user, normalise_punctuation, convert_traditional, fa
                 "converted": summary.converted_from_traditional,
                 "story_count": summary.story_count,
                 "leftovers": list(summary.leftovers),
+                "masthead": list(summary.masthead),
             }
             for summary in parsed.summaries
         ],
@@ -47,6 +48,7 @@ def parsed_copy(batch):
             story_count=source["story_count"],
             leftovers=source["leftovers"],
             converted_from_traditional=source["converted"],
+            masthead=source.get("masthead", []),
         )
         for source in batch.sources
     ]

@@ -144,6 +144,8 @@ class SourceSummary:
     story_count: int
     leftovers: list = field(default_factory=list)
     converted_from_traditional: bool = False
+    # Lines of the page's masthead (date, 第N版, 责任编辑): read, not stories.
+    masthead: list = field(default_factory=list)
 
 
 @dataclass
@@ -209,6 +211,11 @@ def file_warnings(summary):
             gettext("%(name)s is in Traditional Chinese and was read as Simplified.")
             % {"name": summary.source.name}
         )
+    for line in summary.masthead:
+        warnings.append(
+            gettext("%(name)s: the masthead “%(line)s” was read as no story.")
+            % {"name": summary.source.name, "line": line}
+        )
     if summary.leftovers:
         warnings.append(
             ngettext(
@@ -259,7 +266,9 @@ def parse_copy(sources, *, normalise_punctuation=True, convert_traditional=True)
         page = parse_page(text)
         if not page.stories:
             raise NoStoryFoundError(source_name=source.name)
-        summaries.append(SourceSummary(source, len(page.stories), page.leftovers, converted))
+        summaries.append(
+            SourceSummary(source, len(page.stories), page.leftovers, converted, page.masthead)
+        )
         stories.extend((source.name, story) for story in page.stories)
     limit = max_stories()
     if len(stories) > limit:

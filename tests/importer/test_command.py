@@ -84,7 +84,10 @@ def test_the_json_output_holds_stories_leftovers_and_warnings_and_the_report_goe
     output = json.loads(out)
     assert list(output) == ["stories", "leftover", "warnings"]
     assert output["leftover"] == ["本版稿件均由各地工会提供。"]
-    assert output["warnings"] == ["page.txt：1 行不属于任何稿件，不会导入。"]
+    assert output["warnings"] == [
+        "page.txt：报头“第3版 市县工会”已读取，不作为稿件。",
+        "page.txt：1 行不属于任何稿件，不会导入。",
+    ]
     stories = output["stories"]
     assert stories == [
         {
