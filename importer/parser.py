@@ -81,7 +81,8 @@ _DATELINE = re.compile(
 )
 # Lines a page's masthead is made of: date and weekday, page number, the page's editors.
 _MASTHEAD = re.compile(
-    r"星期[一二三四五六日天]|第\s*[0-9一二三四五六七八九十]+\s*[版期]|^\d{4}年\d{1,2}月\d{1,2}日$"
+    r"星期[一二三四五六日天]|第\s*[0-9一二三四五六七八九十]+\s*版|[|\uff5c·\s]第\s*\d+\s*期$"
+    r"|^\d{4}年\d{1,2}月\d{1,2}日$"
 )
 _MASTHEAD_EDITORS = re.compile(
     f"(?:责任编辑|责编|本版编辑)[:\uff1a\\s]*((?:{NAME})(?:、(?:{NAME}))*)"
@@ -291,6 +292,9 @@ def is_commentary_marker(text):
 
 
 def is_masthead(line):
+    """A line of a page's masthead; never a sentence ("…建设第1期,…。")."""
+    if "。" in line or _TITLE_BREAKING.search(line):
+        return False
     return bool(_MASTHEAD.search(line)) or bool(_MASTHEAD_STAFF.match(line))
 
 

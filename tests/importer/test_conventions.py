@@ -138,3 +138,16 @@ def test_a_big5_file_is_not_mistaken_for_gb18030():
     text = "本報訊（記者 陳雪）合肥市總工會啟動送溫暖活動。"
     decoded = decode_text(text.encode("big5"))
     assert (decoded.encoding, decoded.text) == ("Big5", text)
+
+
+def test_a_headline_or_sentence_naming_an_issue_is_no_masthead():
+    page = parse_page(
+        normalise(
+            "泗县工会微周刊 | 第18期\n\n职工书屋建设第1期\n\n"
+            "本报讯 近日,第1期职工书屋建设启动,第3版刊登了名单。(陈雪)\n"
+        )
+    )
+    assert page.masthead == ["泗县工会微周刊 | 第18期"]
+    [story] = page.stories
+    assert story.headline == "职工书屋建设第1期"
+    assert story.body[0].text.startswith("近日")
