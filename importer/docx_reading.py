@@ -88,6 +88,7 @@ _KICKER_STYLES = {"引题", "肩题", "眉题"}
 _TITLE_STYLES = {"title", "标题", "主标题", "主题"}
 _SUBTITLE_STYLES = {"subtitle", "副标题", "副题"}
 _CAPTION_STYLES = {"caption", "题注", "图片说明", "图注"}
+_INTERTITLE_STYLES = {"小标题", "小题", "intertitle"}
 _HEADING = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 # Word's 三号 (16 pt) and larger is headline type; body copy is 五号 to 四号 (10.5-14 pt).
 HEADLINE_MIN_POINTS = 15
@@ -183,6 +184,8 @@ def _style_kind(style):
             return "kicker"
         if name.lower() in _CAPTION_STYLES:
             return "caption"
+        if name.lower() in _INTERTITLE_STYLES:
+            return 2
         heading = _HEADING.match(name)
         if heading:
             return int(heading.group(1))

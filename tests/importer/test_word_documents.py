@@ -15,6 +15,8 @@ from docx.shared import Pt
 from articles.models import Article
 from importer.docx_reading import read_docx
 from importer.models import ImportedStory
+from importer.parser import parse_page
+from importer.punctuation import normalise
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -130,3 +132,37 @@ def test_reimporting_the_same_word_file_creates_nothing(demo_unions):
     assert Article.objects.count() == 2
     assert ImportedStory.objects.count() == 2
     assert "2 篇稿件已经存在，没有重复导入。" in out.getvalue()
+
+
+def test_a_newspapers_word_file_in_its_own_styles_is_read(cities):
+    document = docx.Document()
+    for name in ("单位", "引题", "标题", "副标题", "正文", "小标题", "署名", "图片说明", "栏目"):
+        document.styles.add_style(name, 1)  # a paragraph style
+    document.add_paragraph("宿州市总工会", style="单位")
+    document.add_paragraph("职工之家里学本领", style="引题")
+    document.add_paragraph("技能夜校开课了", style="标题")
+    document.add_paragraph("——宿州为一线职工开设夜间课堂", style="副标题")
+    opening = document.add_paragraph(style="正文")
+    opening.add_run("本报讯").bold = True
+    opening.add_run(" 近日，宿州市总工会技能夜校开课。")
+    document.add_paragraph("课程丰富", style="小标题")
+    document.add_paragraph("夜校开设电工、焊工等课程。", style="正文")
+    document.add_paragraph("（本报记者 陈雪 通讯员 王志刚）", style="署名")
+    document.add_paragraph("学员在夜校练习接线。（姚佳佳/摄）", style="图片说明")
+    document.add_paragraph("【一线故事】", style="栏目")
+    [story] = parse_page(normalise(text_of(document))).stories
+    assert (story.union_label, story.kicker, story.headline) == (
+        "宿州市总工会",
+        "职工之家里学本领",
+        "技能夜校开课了",
+    )
+    assert story.subheadline == "宿州为一线职工开设夜间课堂"
+    assert story.staff_report and story.body[0].text == "近日，宿州市总工会技能夜校开课。"
+    assert [block.text for block in story.body if block.type == "intertitle"] == ["课程丰富"]
+    assert story.bylines == [
+        ("陈雪", "reporter"),
+        ("王志刚", "correspondent"),
+        ("姚佳佳", "photographer"),
+    ]
+    assert story.photos == ["学员在夜校练习接线。（姚佳佳/摄）"]
+    assert story.column == "一线故事"
