@@ -17,7 +17,6 @@ from importer.docx_reading import read_docx
 from importer.models import ImportedStory
 from importer.parser import parse_page
 from importer.punctuation import normalise
-from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -122,13 +121,12 @@ def test_a_word_file_is_read_as_a_document(write_file, cities):
     assert "1 张图片未导入" in err
 
 
-def test_reimporting_the_same_word_file_creates_nothing(demo_unions):
-    make_user("desk")
+def test_reimporting_the_same_word_file_creates_nothing(demo_unions, desk_editor):
     path = CORPUS / "08_correspondent_two_stories.docx"
-    call_command("import_page", str(path), "--user", "desk", stdout=StringIO())
+    call_command("import_page", str(path), "--user", "desk-editor", stdout=StringIO())
     assert Article.objects.count() == 2
     out = StringIO()
-    call_command("import_page", str(path), "--user", "desk", stdout=out)
+    call_command("import_page", str(path), "--user", "desk-editor", stdout=out)
     assert Article.objects.count() == 2
     assert ImportedStory.objects.count() == 2
     assert "2 篇稿件已经存在，没有重复导入。" in out.getvalue()
