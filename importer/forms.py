@@ -77,8 +77,8 @@ class ImportUploadForm(forms.Form):
         self.parsed = None
         super().__init__(*args, **kwargs)
         self.fields["files"].help_text = _(
-            "Plain text (.txt in UTF-8, GB18030 or GBK) or Word (.docx) files, several at once, "
-            "each of at most %(limit)s."
+            "Plain text (.txt in UTF-8, GB18030, GBK or Big5) or Word (.docx) files, "
+            "several at once, each of at most %(limit)s."
         ) % {"limit": filesizeformat(max_bytes())}
 
     def clean_files(self):
