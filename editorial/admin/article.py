@@ -170,7 +170,15 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
             (None, {"fields": ["union", "genre", "kicker", "headline", "subheadline"]}),
             (
                 _("Copy"),
-                {"fields": ["is_staff_report", "body", "character_count_display", "summary"]},
+                {
+                    "fields": [
+                        ("is_staff_report", "dateline"),
+                        "editors_note",
+                        "body",
+                        "character_count_display",
+                        "summary",
+                    ]
+                },
             ),
             (_("Filing"), {"fields": ["themes", "column"]}),
         ]
