@@ -14,7 +14,7 @@ from reversion.admin import VersionAdmin
 
 from articles.admin import BylineInline
 from articles.models import Article
-from editorial import rules, selectors
+from editorial import diff, rules, selectors
 from editorial.admin.buttons import available_transitions, outcome_message
 from editorial.admin.displays import (
     next_step_hint,
@@ -29,7 +29,7 @@ from editorial.admin.filters import (
     ThemeFilter,
     UnionFilter,
 )
-from editorial.admin.history import HistoryViewsMixin
+from editorial.admin.history import HistoryViewsMixin, diff_context
 from editorial.admin.workflow import WorkflowViewsMixin
 from editorial.formatting import display_name, local_time, status_label, zone_name
 from editorial.forms import ArticleAdminForm
@@ -50,6 +50,8 @@ SAVED_FIELDS = [
 
 # The copy shown back to a user whose save was refused, so that nothing they typed is lost.
 COPY_FIELDS = ["kicker", "headline", "subheadline", "body", "summary", "correction_note"]
+# Rows of the boxes the copy is shown in; one-line fields (0) get a full-width input.
+COPY_ROWS = {"body": 20, "summary": 4, "correction_note": 4}
 
 
 class ArticleBylineInline(BylineInline):
@@ -93,7 +95,7 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
 
     class Media:
         css = {"all": ["editorial/css/desk.css"]}
-        js = ["editorial/js/workflow.js"]
+        js = ["editorial/js/writing.js", "editorial/js/themes.js"]
 
     # Who sees and edits what.
 
@@ -230,10 +232,17 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
         """The story left an editable status while the user typed: show their text back."""
         change = selectors.last_change(article)
         copy = [
-            (Article._meta.get_field(name).verbose_name, request.POST[name])
+            {
+                "name": name,
+                "label": Article._meta.get_field(name).verbose_name,
+                "text": request.POST[name],
+                "rows": COPY_ROWS.get(name, 0),
+            }
             for name in COPY_FIELDS
             if request.POST.get(name)
         ]
+        saved = diff.snapshot_of_article(article)
+        theirs = {**saved, **{name: request.POST.get(name, "") for name in COPY_FIELDS}}
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -244,10 +253,21 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
             "changed_at": local_time(change.at) if change else "",
             "copy": copy,
             "change_url": self._change_url(article),
+            "old_label": gettext("The saved version"),
+            "new_label": gettext("Your text"),
+            **diff_context(diff.compare(saved, theirs)),
         }
         return TemplateResponse(request, "editorial/admin/edit_refused.html", context, status=409)
 
     def save_model(self, request, obj, form, change):
+        if form.dateline_moved:
+            messages.info(
+                request,
+                gettext(
+                    "The body began with 本报讯: it is now the “staff report” flag, so that "
+                    "the dateline is printed once."
+                ),
+            )
         if not change:
             obj.created_by = request.user
             obj.save()
@@ -262,6 +282,7 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
         if change and article.is_published() and _copy_changed(form, formsets):
             note = article.correction_note if "correction_note" in form.changed_data else ""
             record_correction(article=article, actor=request.user, note=note)
+            messages.info(request, gettext("Correction recorded: the public page shows it now."))
 
     def response_add(self, request, obj, post_url_continue=None):
         if "_save_and_submit" in request.POST:
@@ -286,6 +307,11 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
     # The change page: status, the buttons for the steps the user may take, the timeline.
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk and context["adminform"].form.errors:
+            # The form put the refused text on the instance: the title, breadcrumb and panel
+            # show the story as saved, and the form keeps what the user typed.
+            obj = self.get_object(request, quote(obj.pk)) or obj
+            context.update({"original": obj, "subtitle": str(obj)})
         if obj is not None and obj.pk:
             context.update(self._workflow_context(request, obj))
         context["can_save_and_submit"] = self._can_save_and_submit(request, obj)
@@ -322,6 +348,7 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
             if rules.can_share_preview(user, article)
             else "",
             "workflow_zone": zone_name(),
+            "workflow_is_public": article.is_published(),
         }
 
     def _can_save_and_submit(self, request, article):

@@ -2,6 +2,7 @@
 same steps in bulk on the review desk, and handing out a preview link.
 """
 
+import segno
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.http import Http404, HttpResponseNotAllowed
@@ -54,8 +55,7 @@ class WorkflowViewsMixin:
         if request.method == "POST":
             form = form_class(request.POST) if form_class else None
             if form is None or form.is_valid():
-                options = dict(form.cleaned_data) if form else {}
-                options.pop("when", None)
+                options = form.transition_options() if form else {}
                 try:
                     event = transition.perform(
                         article=article,
@@ -75,7 +75,7 @@ class WorkflowViewsMixin:
             except TransitionNotAllowed as refusal:
                 messages.error(request, refusal.message)
                 return redirect(change_url)
-            form = form_class() if form_class else None
+            form = self._transition_form(form_class, article)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -88,6 +88,14 @@ class WorkflowViewsMixin:
             "change_url": change_url,
         }
         return TemplateResponse(request, "editorial/admin/transition_form.html", context)
+
+    def _transition_form(self, form_class, article):
+        """The step's empty form; a scheduled story's time form opens with its time filled in."""
+        if form_class is None:
+            return None
+        if form_class is PublishTimeForm and article.is_scheduled():
+            return form_class(current=article.publish_at)
+        return form_class()
 
     def preview_link_view(self, request, object_id):
         if request.method != "POST":
@@ -106,6 +114,8 @@ class WorkflowViewsMixin:
             "original": article,
             "title": gettext("Preview link"),
             "preview_link": url,
+            # A data: address (the Content Security Policy allows data: images), drawn by segno.
+            "qr_code": segno.make(url, error="m").svg_data_uri(scale=6, border=2),
             "expires_at": local_time(expires_at),
             "zone": zone_name(),
             "change_url": self._change_url(article),

@@ -43,7 +43,7 @@ def test_file_submit_publish_read(chromium, live_server, screenshot_dir):
     page.fill(".select2-search__field", "宿州")
     page.click(".select2-results__option >> text=宿州市总工会")
     page.fill("#id_headline", "职工书屋走进建筑工地")
-    page.fill("#id_body", "本报讯 近日,职工书屋走进建筑工地。\n\n工友们在工余时间读书看报。")
+    page.fill("#id_body", "近日,职工书屋走进建筑工地。\n\n工友们在工余时间读书看报。")
     page.click("input[name=_save_and_submit]")
     page.wait_for_selector(".desk-status--review")
     assert "职工书屋走进建筑工地" in page.locator(".messagelist").inner_text()

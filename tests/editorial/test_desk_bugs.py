@@ -1,0 +1,198 @@
+"""Regressions of what a reporter and an editor hit on the desk (issue 10's bugs), over HTTP."""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article
+from editorial.models import ArticleEvent
+from tests.editorial.helpers import change_url, form_data, messages_of, transition_url
+from tests.factories import make_article
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+MAY_DAY = datetime(2026, 5, 1, 8, 0, tzinfo=SHANGHAI)
+
+
+def _edit(client, article, **changes):
+    data = form_data(client.get(change_url(article)))
+    data.update({name: [value] for name, value in changes.items()})
+    return client.post(change_url(article), data)
+
+
+# 1. A typed publication time is never ignored.
+
+
+def test_a_time_typed_with_now_chosen_asks_which_was_meant(story, editor, login):
+    article = story(status="review")
+    with time_machine.travel(MAY_DAY, tick=False):
+        response = login(editor).post(
+            transition_url(article, "approve"), {"when": "now", "publish_at": "2026-05-02T09:30"}
+        )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "您选择了“立即”，但填写了时间" in page
+    article.refresh_from_db()
+    assert article.status == "review"
+    assert not ArticleEvent.objects.filter(article=article, kind="approved").exists()
+
+
+def test_rescheduling_opens_with_the_current_time_filled_in(story, editor, login):
+    publish_at = datetime(2026, 5, 3, 10, 15, tzinfo=SHANGHAI)
+    article = story(status="published", publish_at=publish_at)
+    with time_machine.travel(MAY_DAY, tick=False):
+        page = login(editor).get(transition_url(article, "reschedule")).content.decode()
+    assert 'value="2026-05-03T10:15"' in page
+    assert 'name="when" value="at"' in page and 'value="at" required id="id_when_1" checked' in page
+
+
+# 2. A past time asks; a time a few minutes ahead is now.
+
+
+def test_a_past_time_asks_for_confirmation_and_says_what_readers_see(story, editor, login):
+    make_article(status="published", publish_at=timezone.now() - timedelta(hours=1))
+    article = story(status="review")
+    earlier = (timezone.localtime() - timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")
+    client = login(editor)
+    asked = {"when": "at", "publish_at": earlier}
+    response = client.post(transition_url(article, "approve"), asked)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "已经过去" in page
+    assert "排在此后发布的 1 篇稿件之后" in page
+    assert 'name="confirm_past"' in page
+    article.refresh_from_db()
+    assert article.status == "review"
+
+    confirmed = client.post(
+        transition_url(article, "approve"),
+        {"when": "at", "publish_at": earlier, "confirm_past": "on"},
+    )
+    assert confirmed.status_code == 302
+    article.refresh_from_db()
+    assert article.is_published()
+    assert timezone.localtime(article.publish_at).strftime("%Y-%m-%dT%H:%M") == earlier
+
+
+def test_a_time_under_five_minutes_ahead_is_now(story, editor, login, client):
+    article = story(status="review")
+    with time_machine.travel(MAY_DAY, tick=False):
+        response = login(editor).post(
+            transition_url(article, "approve"), {"when": "at", "publish_at": "2026-05-01T08:04"}
+        )
+        assert response.status_code == 302
+        article.refresh_from_db()
+        assert article.publish_at == MAY_DAY
+        assert not article.is_scheduled()
+        assert client.get(article.get_absolute_url()).status_code == 200
+
+
+# 3. Themes typed with Chinese punctuation are several themes, in every place tags are typed.
+
+
+def test_themes_split_on_chinese_punctuation_in_the_story_form(story, reporter, login):
+    article = story(status="draft")
+    typed = "劳模，职工之家、安全生产；普惠服务 困难帮扶,劳模"
+    response = _edit(login(reporter), article, themes=typed)
+    assert response.status_code == 302
+    names = sorted(article.themes.names())
+    assert names == sorted(["劳模", "职工之家", "安全生产", "普惠服务", "困难帮扶"])
+    page = login(reporter).get(change_url(article)).content.decode()
+    assert "data-theme-suggestions" in page
+
+
+def test_themes_split_the_same_way_outside_the_admin(city):
+    from taggit.utils import edit_string_for_tags, parse_tags
+
+    assert parse_tags("劳模，职工之家；集体协商") == ["劳模", "职工之家", "集体协商"]
+    article = make_article(union=city)
+    article.themes.set(parse_tags("安全生产、普惠服务"))
+    assert edit_string_for_tags(article.themes.all()) == "安全生产、普惠服务"
+
+
+# 4. 本报讯 is printed once.
+
+
+def test_a_typed_staff_dateline_moves_into_the_flag(story, reporter, login, client):
+    article = story(status="draft")
+    response = _edit(login(reporter), article, body="本报讯　近日，职工书屋开放。\n\n第二段。")
+    assert response.status_code == 302
+    assert any("本报讯" in message and "本报" in message for message in messages_of(response))
+    article.refresh_from_db()
+    assert article.is_staff_report
+    assert article.body == "近日，职工书屋开放。\n\n第二段。"
+    article.status, article.publish_at = "published", timezone.now()
+    article.save()
+    assert client.get(article.get_absolute_url()).content.decode().count("本报讯") == 1
+
+
+# 5 and 9. A refused save shows the rescued text in full and the saved headline in the title.
+
+
+def test_refused_save_keeps_the_saved_headline_in_title_and_breadcrumb(
+    story, editor, second_editor, login
+):
+    article = story(status="review", headline="原来的标题")
+    first, second = login(editor), login(second_editor)
+    stale = form_data(second.get(change_url(article)))
+    _edit(first, article, body="李明改过。")
+    stale["headline"] = ["没有保存的标题"]
+    refused = second.post(change_url(article), stale)
+    assert refused.status_code == 200
+    page = refused.content.decode()
+    title = page.split("<title>")[1].split("</title>")[0]
+    breadcrumbs = page.split('class="breadcrumbs"')[1].split("</div>")[0]
+    assert "原来的标题" in title and "没有保存的标题" not in title
+    assert "原来的标题" in breadcrumbs and "没有保存的标题" not in breadcrumbs
+    assert 'value="没有保存的标题"' in page  # still in the form
+
+
+def test_the_409_page_shows_the_text_full_size_beside_the_saved_version(story, reporter, login):
+    article = story(status="draft", body="保存过的第一段。\n\n保存过的第二段。")
+    client = login(reporter)
+    stale = form_data(client.get(change_url(article)))
+    client.post(transition_url(article, "submit"))
+    stale["headline"] = ["改过的标题"]
+    stale["body"] = ["保存过的第一段。\n\n插入的新段落。\n\n保存过的第二段。"]
+    response = client.post(change_url(article), stale)
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert 'id="desk-unsaved-body" class="vLargeTextField" rows="20"' in page
+    assert '<input type="text" id="desk-unsaved-headline" class="vTextField"' in page
+    assert 'href="#desk-comparison"' in page
+    comparison = page.split('id="desk-comparison"')[1]
+    assert "保存的版本" in comparison and "您的文字" in comparison
+    assert "<ins>插入的新段落。</ins>" in comparison or "插入的新段落。" in comparison
+
+
+# Corrections, preview links.
+
+
+def test_saving_a_published_story_says_the_correction_is_recorded(story, editor, login):
+    article = story(status="published")
+    response = _edit(login(editor), article, body="改正后的正文。")
+    assert any("已记录更正" in message for message in messages_of(response))
+    page = login(editor).get(change_url(article)).content.decode()
+    assert 'data-published="1"' in page
+
+
+def test_preview_link_page_has_a_copy_button_and_a_qr_code(story, editor, login):
+    article = story(status="review")
+    url = reverse("admin:articles_article_preview_link", args=[article.pk])
+    page = login(editor).post(url).content.decode()
+    assert "data-copy-target" in page and "复制链接" in page
+    assert 'src="data:image/svg+xml' in page
+
+
+def test_no_preview_link_for_a_withdrawn_story(story, editor, login):
+    article = story(status="withdrawn", publish_at=timezone.now() - timedelta(days=1))
+    client = login(editor)
+    assert "preview-link" not in client.get(change_url(article)).content.decode()
+    url = reverse("admin:articles_article_preview_link", args=[article.pk])
+    response = client.post(url)
+    assert response.status_code == 302
+    assert any("撤下" in message for message in messages_of(response))
+    assert not ArticleEvent.objects.filter(article=article, kind="preview_shared").exists()
+    assert Article.objects.get(pk=article.pk).status == "withdrawn"
