@@ -11,6 +11,7 @@ class EditorialConfig(AppConfig):
 
         from articles.models import Article, Byline
         from editorial import signals  # noqa: F401  (announces steps to the apps above)
+        from editorial.library_strings import rename_library_apps
         from photos.models import Photo
 
         # A story's revision holds its bylines and photos too, so a version is the whole story.
@@ -19,3 +20,4 @@ class EditorialConfig(AppConfig):
                 reversion.register(model)
         if not reversion.is_registered(Article):
             reversion.register(Article, follow=["bylines", "photos"])
+        rename_library_apps()
