@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 from editorial import diff, rules, selectors
 from editorial.formatting import display_name, local_time, status_label
 from editorial.services.checks import TransitionNotAllowed
-from editorial.services.records import restore_version
+from editorial.services.records import RESTORED_FIELDS, restore_version
 
 
 class HistoryViewsMixin:
@@ -116,10 +116,17 @@ class HistoryViewsMixin:
             "original": article,
             "title": gettext("Restore an earlier version of “%(headline)s”")
             % {"headline": article},
-            "old_label": snapshot_label(version),
-            "new_label": snapshot_label_current(),
+            # The story now on the left, the version being restored as the target on the right:
+            # what the restore removes is marked deleted, what it brings back inserted.
+            "old_label": snapshot_label_current(),
+            "new_label": gettext("The version you restore (%(version)s)")
+            % {"version": snapshot_label(version)},
             **diff_context(
-                diff.compare(diff.snapshot_of_version(version), diff.snapshot_of_article(article))
+                diff.compare(
+                    diff.snapshot_of_article(article),
+                    diff.snapshot_of_version(version),
+                    names=[*RESTORED_FIELDS, "bylines"],
+                )
             ),
             "history_url": history_url,
             "can_restore": rules.can_edit(request.user, article),

@@ -1,5 +1,6 @@
 """Regressions of what a reporter and an editor hit on the desk (issue 10's bugs), over HTTP."""
 
+import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -196,3 +197,77 @@ def test_no_preview_link_for_a_withdrawn_story(story, editor, login):
     assert any("撤下" in message for message in messages_of(response))
     assert not ArticleEvent.objects.filter(article=article, kind="preview_shared").exists()
     assert Article.objects.get(pk=article.pk).status == "withdrawn"
+
+
+# 7. The history compares every field, aligns paragraphs and shows the restore as the target.
+
+
+def _compare_page(client, article, old, new):
+    url = reverse("admin:articles_article_compare", args=[article.pk])
+    return client.get(url, {"old": old.pk, "new": new.pk}).content.decode()
+
+
+def _versions(article):
+    from reversion.models import Version
+
+    return list(Version.objects.get_for_object(article).order_by("pk"))
+
+
+def test_history_compares_every_field_the_editor_changes(story, reporter, login, province):
+    from articles.models import Byline
+    from tests.factories import make_column
+
+    column = make_column()
+    article = story(status="draft", body="第一段。")
+    client = login(reporter)
+    _edit(client, article, themes="劳模")
+    before = {"union": [str(province.pk)], "genre": ["feature"], "column": [str(column.pk)]}
+    data = form_data(client.get(change_url(article)))
+    data.update(before)
+    data.update(
+        {
+            "themes": ["劳模、职工之家"],
+            "is_staff_report": ["on"],
+            "bylines-TOTAL_FORMS": ["1"],
+            "bylines-0-position": ["0"],
+            "bylines-0-role": [Byline.Role.REPORTER],
+            "bylines-0-name": ["陈雪"],
+        }
+    )
+    assert client.post(change_url(article), data).status_code == 302
+    old, new = _versions(article)
+    page = _compare_page(client, article, old, new)
+    for label in ("工会", "体裁", "本报讯", "专题", "栏目", "署名"):
+        assert f"<h2>{label}" in page, label
+    assert "<ins>安徽省</ins>总工会" in page and "职工之家" in page and "陈雪" in page
+
+
+def test_an_inserted_paragraph_does_not_shift_the_others(story, reporter, login):
+    article = story(status="draft")
+    client = login(reporter)
+    _edit(client, article, body="第一段没有变。\n\n第二段没有变。\n\n第三段改了一个字。")
+    _edit(
+        client,
+        article,
+        body="第一段没有变。\n\n插入的新段落。\n\n第二段没有变。\n\n第三段改了两个字。",
+    )
+    old, new = _versions(article)
+    page = _compare_page(client, article, old, new)
+    body = page.split("<h2>正文")[1].split("</table>")[0]
+    rows = re.findall(r'desk-diff__row--(\w+)"><td>(.*?)</td><td>(.*?)</td>', body)
+    assert [kind for kind, _old, _new in rows] == ["equal", "insert", "equal", "replace"]
+    assert rows[1][2] == "插入的新段落。"
+    assert "<del>一</del>" in rows[3][1] and "<ins>两</ins>" in rows[3][2]
+
+
+def test_restore_shows_the_version_restored_as_the_target(story, reporter, login):
+    article = story(status="draft")
+    client = login(reporter)
+    _edit(client, article, body="要找回的段落。")
+    _edit(client, article, body="后来写的段落。")
+    first = _versions(article)[0]
+    url = reverse("admin:articles_article_revision", args=[article.pk, first.pk])
+    page = client.get(url).content.decode()
+    header = page.split("<thead>")[1].split("</thead>")[0]
+    assert header.index("当前稿件") < header.index("要恢复的版本")
+    assert "<ins>要找回</ins>" in page and "<del>后来写</del>" in page
