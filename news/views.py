@@ -4,7 +4,8 @@ from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
@@ -189,6 +190,11 @@ def photo_gallery(request):
 
 
 @require_safe
+def favicon(request):
+    """Browsers and feed readers ask for /favicon.ico whatever the page says: the site's icon."""
+    return redirect(static("img/favicon.svg"), permanent=True)
+
+
 def robots_txt(request):
     lines = [
         "User-agent: *",

@@ -77,6 +77,7 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
         "length_column",
         "submitted_column",
         "publication_column",
+        "card_time",
     ]
     list_select_related = ["union", "created_by"]
     search_fields = ["headline", "kicker", "subheadline", "body", "bylines__name"]
@@ -208,6 +209,11 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
     @admin.display(description=_("publication time"), ordering="publish_at")
     def publication_column(self, article):
         return publication_text(article)
+
+    @admin.display(description=_("time"))
+    def card_time(self, article):
+        """The one time a story's card shows on a phone: published, submitted or last saved."""
+        return local_time(article.publish_at or article.submitted_at or article.updated_at)
 
     # The form's read-only fields show the list's columns (a column's ordering is unused there).
     character_count_display = length_column

@@ -271,3 +271,34 @@ def test_restore_shows_the_version_restored_as_the_target(story, reporter, login
     header = page.split("<thead>")[1].split("</thead>")[0]
     assert header.index("当前稿件") < header.index("要恢复的版本")
     assert "<ins>要找回</ins>" in page and "<del>后来写</del>" in page
+
+
+def test_the_public_correction_box_shows_its_date(story, editor, login, client):
+    article = story(status="published")
+    _edit(login(editor), article, correction_note="第二段的人数应为260人。")
+    page = client.get(article.get_absolute_url()).content.decode()
+    box = page.split('class="correction"')[1].split("</aside>")[0]
+    today = timezone.localtime()
+    assert f"{today.year}年{today.month}月{today.day}日更正" in box
+    assert "第二段的人数应为260人。" in box
+
+
+# 8. The site's own address everywhere, and an icon at /favicon.ico.
+
+
+def test_favicon_and_site_url(client, settings, db):
+    settings.SITE_URL = "http://127.0.0.1:8100"
+    assert client.get("/favicon.ico").status_code == 301
+    assert "Sitemap: http://127.0.0.1:8100/" in client.get("/robots.txt").content.decode()
+
+
+def test_load_demo_prints_the_site_url(settings, db):
+    import io
+
+    from django.core.management import call_command
+
+    settings.SITE_URL = "http://127.0.0.1:8100"
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    assert "http://127.0.0.1:8100/admin/" in out.getvalue()
+    assert "8000" not in out.getvalue()
