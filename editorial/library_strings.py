@@ -33,6 +33,9 @@ LIBRARY_MESSAGES = [
     gettext_noop("Deleted {name} “{object}”."),
     gettext_noop("After you’ve created a user, you’ll be able to edit more user options."),
     gettext_noop("Search"),
+    gettext_noop(" By %(filter_title)s "),
+    gettext_noop("Show counts"),
+    gettext_noop("Hide counts"),
     # django-taggit: the tagged items on a theme's page.
     gettext_noop("object ID"),
     # Django's admin and auth: 您 where Django's catalogue says 你.
