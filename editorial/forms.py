@@ -218,25 +218,25 @@ class PublishTimeForm(forms.Form):
 
     def _past_time_question(self, publish_at):
         newer = Article.objects.published().filter(publish_at__gt=publish_at).count()
-        return ValidationError(
-            " ".join(
-                [
-                    gettext("%(time)s has passed.") % {"time": local_time(publish_at)},
-                    ngettext(
-                        "Readers will see that date on the story, and the lists will show it "
-                        "below the %(count)d story published since: it will not appear among "
-                        "the latest news.",
-                        "Readers will see that date on the story, and the lists will show it "
-                        "below the %(count)d stories published since: it will not appear among "
-                        "the latest news.",
-                        newer,
-                    )
-                    % {"count": newer},
-                    gettext("Tick the box to publish with this date, or change the time."),
-                ]
-            ),
-            code="past",
-        )
+        values = {"time": local_time(publish_at), "count": newer}
+        if newer:
+            question = ngettext(
+                "%(time)s has passed. Readers will see that date on the story, and the lists "
+                "will show it below the %(count)d story published since: it will not appear "
+                "among the latest news. Tick the box to publish with this date, or change the "
+                "time.",
+                "%(time)s has passed. Readers will see that date on the story, and the lists "
+                "will show it below the %(count)d stories published since: it will not appear "
+                "among the latest news. Tick the box to publish with this date, or change the "
+                "time.",
+                newer,
+            )
+        else:
+            question = gettext(
+                "%(time)s has passed. Readers will see that date on the story. Tick the box to "
+                "publish with this date, or change the time."
+            )
+        return ValidationError(question % values, code="past")
 
     def transition_options(self):
         """The transition's keyword arguments: publish_at (None for now)."""

@@ -1,0 +1,161 @@
+"""The desk in Chromium at a phone's 375 px and a desktop's 1366 px: the story cards, the live
+字数, the warning before leaving unsaved text, autosave recovery after a reload, and the approve
+form's time handling. Screenshots land in test-artifacts/.
+"""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from articles.body import body_character_count
+from editorial.roles import EDITOR, REPORTER, ensure_groups
+from tests.factories import make_article, make_union, make_user
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "desk-password-42"
+WIDTHS = [375, 1366]
+
+
+@pytest.fixture
+def desk(db):
+    """A transactional test starts with the groups flushed: make them as the migration does."""
+    ensure_groups()
+    union = make_union("宿州市总工会", short_name="宿州")
+    for username, group, name in (("reporter1", REPORTER, "陈雪"), ("editor1", EDITOR, "李明")):
+        user = make_user(username, password=PASSWORD, is_staff=True, first_name=name)
+        user.groups.add(Group.objects.get(name=group))
+    return union
+
+
+def _log_in(browser, live_server, username, next_path, width):
+    context = browser.new_context(
+        locale="zh-CN", viewport={"width": width, "height": 900}, has_touch=width < 600
+    )
+    page = context.new_page()
+    page.goto(f"{live_server.url}/admin/login/?next={next_path}")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url(re.compile(re.escape(next_path)))
+    return context, page
+
+
+def _fits(page, width):
+    """Nothing on the page is wider than the screen (no sideways scrolling)."""
+    return page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_story_list_is_cards_on_a_phone(chromium, live_server, screenshot_dir, desk, width):
+    reporter = get_user_model().objects.get(username="reporter1")
+    make_article(union=desk, headline="职工书屋走进建筑工地", created_by=reporter)
+    make_article(union=desk, headline="劳模工作室揭牌", status="review", created_by=reporter)
+    context, page = _log_in(chromium, live_server, "editor1", "/admin/articles/article/", width)
+    row = page.locator("#result_list tbody tr").first
+    assert _fits(page, width)
+    display = row.evaluate("row => getComputedStyle(row).display")
+    genre_shown = page.locator("#result_list td.field-genre").first.is_visible()
+    if width < 600:
+        assert display == "grid" and not genre_shown
+        assert page.locator("#result_list .field-card_time").first.is_visible()
+        box = row.bounding_box()
+        assert box["width"] <= width
+    else:
+        assert display == "table-row" and genre_shown
+    assert page.locator("#result_list .desk-status--review").is_visible()
+    page.screenshot(path=str(screenshot_dir / f"desk-story-list-{width}.png"), full_page=True)
+    context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_writing_live_count_leave_warning_and_autosave(
+    chromium, live_server, screenshot_dir, desk, width
+):
+    reporter = make_user("reporter2", password=PASSWORD, is_staff=True, first_name="王志刚")
+    reporter.groups.add(Group.objects.get(name=REPORTER))
+    article = make_article(
+        union=desk, headline="原来的标题", body="原来的正文。", created_by=reporter
+    )
+    change_path = f"/admin/articles/article/{article.pk}/change/"
+    context, page = _log_in(chromium, live_server, "reporter2", change_path, width)
+    assert _fits(page, width)
+
+    # Live 字数: the same count as the server's.
+    text = (
+        "## 小标题\n\n近日，宿州市总工会举办 2026 年 AI 技能竞赛。\n\nWorkers' Day 活动 3.5 小时。"
+    )
+    page.fill("#id_body", text)
+    counter = page.locator(".field-character_count_display .readonly")
+    assert counter.inner_text() == str(body_character_count(text))
+    page.fill("#id_headline", "没有保存的标题")
+    page.screenshot(path=str(screenshot_dir / f"desk-writing-{width}.png"), full_page=True)
+
+    # Leaving the page asks first.
+    dialogs = []
+
+    def answer(dialog):
+        dialogs.append(dialog.type)
+        dialog.accept()
+
+    page.on("dialog", answer)
+    page.wait_for_timeout(1000)  # the autosave writes after a pause in typing
+    page.goto(f"{live_server.url}/admin/")
+    assert dialogs == ["beforeunload"]
+
+    # Back on the story: the text typed is offered back, and restored.
+    page.goto(f"{live_server.url}{change_path}")
+    banner = page.locator(".desk-restore")
+    banner.wait_for()
+    assert "恢复您输入的文字" in banner.inner_text()
+    assert page.input_value("#id_headline") == "原来的标题"
+    page.screenshot(path=str(screenshot_dir / f"desk-restore-offer-{width}.png"), full_page=True)
+    page.click(".desk-restore__restore")
+    assert page.input_value("#id_headline") == "没有保存的标题"
+    assert page.input_value("#id_body") == text
+    assert counter.inner_text() == str(body_character_count(text))
+
+    # Ctrl+S saves, and the kept copy is then forgotten.
+    page.keyboard.press("Control+s")
+    page.wait_for_selector(".messagelist .success")
+    article.refresh_from_db()
+    # Browsers send a textarea's lines with CRLF.
+    assert (article.headline, article.body.replace("\r\n", "\n")) == ("没有保存的标题", text)
+    page.reload()
+    assert page.locator(".desk-restore").count() == 0
+    context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_approve_form_time_handling(chromium, live_server, screenshot_dir, desk, width):
+    article = make_article(union=desk, status="review", headline="职工之家建设观摩会召开")
+    approve_path = f"/admin/articles/article/{article.pk}/workflow/approve/"
+    context, page = _log_in(chromium, live_server, "editor1", approve_path, width)
+    assert page.is_checked("input[name=when][value=now]")
+    # Typing a time chooses "at the time below".
+    page.fill("input[name=publish_at]", "2031-05-01T09:30")
+    assert page.is_checked("input[name=when][value=at]")
+    assert _fits(page, width)
+    page.screenshot(path=str(screenshot_dir / f"desk-approve-time-{width}.png"), full_page=True)
+    # Choosing "now" again with the time still there asks which was meant.
+    page.check("input[name=when][value=now]")
+    page.click("input[type=submit].default")
+    page.wait_for_selector(".errorlist")
+    assert "您选择了“立即”，但填写了时间" in page.content()
+    article.refresh_from_db()
+    assert article.status == "review"
+    # A time in the past asks for confirmation and says what readers will see.
+    page.check("input[name=when][value=at]")
+    page.fill("input[name=publish_at]", "2020-05-01T09:30")
+    page.click("input[type=submit].default")
+    page.wait_for_selector("input[name=confirm_past]")
+    assert "已经过去" in page.content()
+    page.screenshot(path=str(screenshot_dir / f"desk-approve-past-{width}.png"), full_page=True)
+    page.check("input[name=confirm_past]")
+    page.click("input[type=submit].default")
+    page.wait_for_selector(".desk-status--published")
+    article.refresh_from_db()
+    assert article.is_published() and article.publish_at.year == 2020
+    context.close()
