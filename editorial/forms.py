@@ -118,6 +118,10 @@ class ReasonForm(forms.Form):
         error_messages={"required": _("Give a reason: it is recorded and the author reads it.")},
     )
 
+    @classmethod
+    def for_article(cls, article):
+        return cls()
+
     def transition_options(self):
         return {"reason": self.cleaned_data["reason"]}
 
@@ -237,6 +241,11 @@ class PublishTimeForm(forms.Form):
                 "publish with this date, or change the time."
             )
         return ValidationError(question % values, code="past")
+
+    @classmethod
+    def for_article(cls, article):
+        """A scheduled story's time opens filled in, to be changed."""
+        return cls(current=article.publish_at if article.is_scheduled() else None)
 
     def transition_options(self):
         """The transition's keyword arguments: publish_at (None for now)."""

@@ -5,6 +5,7 @@ locking, and the change page with the workflow's status, buttons and timeline.
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
+from django.db.models import CharField, TextField
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -13,9 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
 from articles.admin import BylineInline
-from articles.models import Article
+from articles.models import COPY_FIELDS, Article
 from editorial import diff, rules, selectors
-from editorial.admin.buttons import available_transitions, outcome_message
 from editorial.admin.displays import (
     next_step_hint,
     preview_link_lifetime,
@@ -31,11 +31,14 @@ from editorial.admin.filters import (
 )
 from editorial.admin.history import HistoryViewsMixin, diff_context
 from editorial.admin.workflow import WorkflowViewsMixin
-from editorial.formatting import display_name, local_time, status_label, zone_name
+from editorial.desk_status import desk_status
+from editorial.formatting import display_name, local_time, zone_name
 from editorial.forms import ArticleAdminForm
+from editorial.services import file_draft
 from editorial.services.checks import TransitionNotAllowed, check_submit, is_allowed
-from editorial.services.records import record_correction, record_creation
+from editorial.services.records import record_correction
 from editorial.services.transitions import submit
+from editorial.workflow import available_transitions, outcome_message
 from photos.admin import PhotoInline
 
 Status = Article.Status
@@ -48,10 +51,14 @@ SAVED_FIELDS = [
     if field.name not in {"id", "status", "publish_at", "created_by", "created_at"}
 ]
 
-# The copy shown back to a user whose save was refused, so that nothing they typed is lost.
-COPY_FIELDS = ["kicker", "headline", "subheadline", "body", "summary", "correction_note"]
-# Rows of the boxes the copy is shown in; one-line fields (0) get a full-width input.
-COPY_ROWS = {"body": 20, "summary": 4, "correction_note": 4}
+# The text shown back to a user whose save was refused, so that nothing they typed is lost.
+TYPED_FIELDS = [
+    name
+    for name in [*COPY_FIELDS, "correction_note"]
+    if isinstance(Article._meta.get_field(name), (CharField, TextField))
+]
+# Rows of the boxes the text is shown in; one-line fields (0) get a full-width input.
+TYPED_ROWS = {"body": 20, "summary": 4, "correction_note": 4}
 
 
 class ArticleBylineInline(BylineInline):
@@ -101,7 +108,7 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
     # Who sees and edits what.
 
     def get_queryset(self, request):
-        queryset = selectors.with_desk_columns(rules.visible_articles(request.user))
+        queryset = selectors.with_desk_columns(Article.objects.visible_to(request.user))
         ordering = self.get_ordering(request)
         return queryset.order_by(*ordering) if ordering else queryset
 
@@ -242,19 +249,19 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
                 "name": name,
                 "label": Article._meta.get_field(name).verbose_name,
                 "text": request.POST[name],
-                "rows": COPY_ROWS.get(name, 0),
+                "rows": TYPED_ROWS.get(name, 0),
             }
-            for name in COPY_FIELDS
+            for name in TYPED_FIELDS
             if request.POST.get(name)
         ]
         saved = diff.snapshot_of_article(article)
-        theirs = {**saved, **{name: request.POST.get(name, "") for name in COPY_FIELDS}}
+        theirs = {**saved, **{name: request.POST.get(name, "") for name in TYPED_FIELDS}}
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "original": article,
             "title": gettext("Your changes were not saved"),
-            "status_label": status_label(article),
+            "status_label": desk_status(article).label,
             "changed_by": display_name(change.user) if change else "",
             "changed_at": local_time(change.at) if change else "",
             "copy": copy,
@@ -275,9 +282,8 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
                 ),
             )
         if not change:
-            obj.created_by = request.user
-            obj.save()
-            record_creation(article=obj, actor=request.user)
+            # The admin's revision (with the inlines saved next) holds the first version.
+            file_draft(actor=request.user, article=obj)
             return
         obj.version = form.current_version + 1
         obj.save(update_fields=SAVED_FIELDS)
@@ -305,9 +311,9 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
         try:
             event = submit(article=article, actor=request.user)
         except TransitionNotAllowed as refusal:
-            messages.error(request, refusal.message)
+            messages.error(request, refusal.message, extra_tags=refusal.code)
         else:
-            messages.success(request, outcome_message(event))
+            messages.success(request, outcome_message(event), extra_tags=event.kind)
         return redirect(self._change_url(article))
 
     # The change page: status, the buttons for the steps the user may take, the timeline.

@@ -12,15 +12,13 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from editorial import rules
-from editorial.admin.buttons import TRANSITIONS, outcome_message
 from editorial.admin.displays import status_badge
 from editorial.formatting import local_time, zone_name
-from editorial.forms import PublishTimeForm, ReasonForm
+from editorial.forms import ReasonForm
 from editorial.services.checks import TransitionNotAllowed, require_unchanged
 from editorial.services.records import share_preview
 from editorial.services.transitions import approve, return_to_author, withdraw
-
-TRANSITION_FORMS = {"reason": ReasonForm, "publish_time": PublishTimeForm}
+from editorial.workflow import TRANSITIONS, outcome_message
 
 
 def _version_from(data):
@@ -49,7 +47,7 @@ class WorkflowViewsMixin:
         if article is None:
             return refusal_response
         change_url = self._change_url(article)
-        form_class = TRANSITION_FORMS.get(transition.form)
+        form_class = transition.form
         # The version of the story the user read on the page they act from.
         expected_version = _version_from(request.POST if request.method == "POST" else request.GET)
         if request.method == "POST":
@@ -64,16 +62,16 @@ class WorkflowViewsMixin:
                         **options,
                     )
                 except TransitionNotAllowed as refusal:
-                    messages.error(request, refusal.message)
+                    messages.error(request, refusal.message, extra_tags=refusal.code)
                 else:
-                    messages.success(request, outcome_message(event))
+                    messages.success(request, outcome_message(event), extra_tags=event.kind)
                 return redirect(change_url)
         else:
             try:
                 transition.check(article, request.user)
                 require_unchanged(article, expected_version)
             except TransitionNotAllowed as refusal:
-                messages.error(request, refusal.message)
+                messages.error(request, refusal.message, extra_tags=refusal.code)
                 return redirect(change_url)
             form = self._transition_form(form_class, article)
         context = {
@@ -90,12 +88,8 @@ class WorkflowViewsMixin:
         return TemplateResponse(request, "editorial/admin/transition_form.html", context)
 
     def _transition_form(self, form_class, article):
-        """The step's empty form; a scheduled story's time form opens with its time filled in."""
-        if form_class is None:
-            return None
-        if form_class is PublishTimeForm and article.is_scheduled():
-            return form_class(current=article.publish_at)
-        return form_class()
+        """The step's empty form, filled in from the story where it asks for something it has."""
+        return form_class.for_article(article) if form_class else None
 
     def preview_link_view(self, request, object_id):
         if request.method != "POST":
@@ -106,7 +100,7 @@ class WorkflowViewsMixin:
         try:
             url, expires_at = share_preview(article=article, actor=request.user)
         except TransitionNotAllowed as refusal:
-            messages.error(request, refusal.message)
+            messages.error(request, refusal.message, extra_tags=refusal.code)
             return redirect(self._change_url(article))
         context = {
             **self.admin_site.each_context(request),
@@ -188,6 +182,7 @@ class WorkflowViewsMixin:
                     request,
                     gettext("“%(headline)s” was not changed: %(reason)s")
                     % {"headline": article.headline, "reason": refusal.message},
+                    extra_tags=refusal.code,
                 )
             else:
-                messages.success(request, outcome_message(event))
+                messages.success(request, outcome_message(event), extra_tags=event.kind)

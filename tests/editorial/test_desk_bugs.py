@@ -299,6 +299,6 @@ def test_load_demo_prints_the_site_url(settings, db):
 
     settings.SITE_URL = "http://127.0.0.1:8100"
     out = io.StringIO()
-    call_command("load_demo", stdout=out)
+    call_command("load_demo", "--i-know-this-is-production", stdout=out)
     assert "http://127.0.0.1:8100/admin/" in out.getvalue()
     assert "8000" not in out.getvalue()

@@ -115,7 +115,7 @@ def english_in(html, data_words):
 @pytest.fixture
 def desk_after_a_day(db, superuser, login):
     """The demo desk, and a published story the chief corrected: body, note and a byline."""
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", "--i-know-this-is-production", verbosity=0)
     client = login(superuser)
     article = Article.objects.published().order_by("pk").first()
     data = form_data(client.get(change_url(article)))
