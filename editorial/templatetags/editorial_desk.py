@@ -1,7 +1,8 @@
 from django import template
 from django.urls import reverse
 
-from editorial import desk_status, rules, selectors
+from editorial import desk_status, my_desk, rules, selectors
+from editorial.admin.displays import status_badge
 from editorial.desk_status import DeskStatus
 
 register = template.Library()
@@ -26,6 +27,34 @@ def desk_summary(context):
         "changelist_url": reverse("admin:articles_article_changelist"),
         "is_reviewer": rules.is_reviewer(user),
     }
+
+
+@register.inclusion_tag("editorial/admin/includes/my_desk.html", takes_context=True)
+def my_desk_sections(context):
+    """My desk on the admin index: the user's sections, each with its count and first stories."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    sections = my_desk.sections(user) if user is not None else []
+    return {"sections": sections, "show": bool(sections)}
+
+
+@register.inclusion_tag("editorial/admin/includes/my_desk_counts.html", takes_context=True)
+def my_desk_counts(context):
+    """My desk's counts in the admin's sidebar, on every page but the index (which lists them)."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    numbers = my_desk.counts(user) if user is not None else {}
+    titles = {spec.key: spec.title for spec in my_desk.SECTIONS}
+    return {
+        "counts": [(key, titles[key], count) for key, count in numbers.items()],
+        "index_url": reverse("admin:index"),
+    }
+
+
+@register.filter
+def desk_badge(article):
+    """The story's desk status as the badge the story list shows."""
+    return status_badge(article)
 
 
 @register.filter

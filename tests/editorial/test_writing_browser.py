@@ -159,3 +159,39 @@ def test_approve_form_time_handling(chromium, live_server, screenshot_dir, desk,
     article.refresh_from_db()
     assert article.is_published() and article.publish_at.year == 2020
     context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_my_desk(chromium, live_server, screenshot_dir, desk, width):
+    from editorial.services import transitions
+
+    users = get_user_model().objects
+    reporter, editor = users.get(username="reporter1"), users.get(username="editor1")
+    returned = make_article(union=desk, status="review", headline="需要压缩导语的稿件")
+    returned.created_by = reporter
+    returned.save()
+    transitions.return_to_author(
+        article=returned, actor=editor, reason="导语太长，请压缩到一百字以内。", notify=False
+    )
+    make_article(union=desk, headline="还在写的草稿", created_by=reporter)
+    make_article(union=desk, status="review", headline="等着审的稿子", created_by=reporter)
+
+    context, page = _log_in(chromium, live_server, "reporter1", "/admin/", width)
+    assert page.locator("#my-desk").is_visible()
+    reason = page.locator("#my-desk-returned .desk-home__reason")
+    assert "导语太长，请压缩到一百字以内。" in reason.inner_text()
+    assert reason.is_visible()
+    assert "还在写的草稿" in page.locator("#my-desk-drafts").inner_text()
+    assert _fits(page, width)
+    page.screenshot(path=str(screenshot_dir / f"desk-my-desk-reporter-{width}.png"), full_page=True)
+    page.click("#my-desk-returned .desk-home__headline")
+    page.wait_for_selector(".desk-workflow__returned")
+    context.close()
+
+    context, page = _log_in(chromium, live_server, "editor1", "/admin/", width)
+    assert "等着审的稿子" in page.locator("#my-desk-to_review").inner_text()
+    page.screenshot(path=str(screenshot_dir / f"desk-my-desk-editor-{width}.png"), full_page=True)
+    page.goto(f"{live_server.url}/admin/articles/article/")
+    if width >= 1024:
+        assert page.locator("#nav-sidebar .desk-sidebar").is_visible()
+    context.close()
