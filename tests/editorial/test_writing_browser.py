@@ -195,3 +195,46 @@ def test_my_desk(chromium, live_server, screenshot_dir, desk, width):
     if width >= 1024:
         assert page.locator("#nav-sidebar .desk-sidebar").is_visible()
     context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_correcting_asks_first_and_photos_show_progress(
+    chromium, live_server, screenshot_dir, desk, width, tmp_path
+):
+    from tests.photos.images import phone_jpeg
+
+    article = make_article(union=desk, status="published", headline="已经见报的稿件")
+    change_path = f"/admin/articles/article/{article.pk}/change/"
+    context, page = _log_in(chromium, live_server, "editor1", change_path, width)
+    photo = tmp_path / "现场.jpg"
+    photo.write_bytes(phone_jpeg(1200, 900))
+    page.set_input_files("input[name=photos-0-image]", str(photo))
+    page.fill("#id_photos-0-caption", "活动现场。")
+    page.fill("#id_photos-0-credit", "李明")
+    page.fill("#id_body", "改正后的正文。")
+
+    questions = []
+
+    def answer(dialog):
+        questions.append(dialog.message)
+        dialog.accept()
+
+    page.on("dialog", answer)
+    # What a submit shows while the photo uploads (a dispatched event runs the page's handler
+    # without sending the form, so the notice stays to be looked at).
+    page.evaluate(
+        "document.getElementById('article_form')"
+        ".dispatchEvent(new Event('submit', {cancelable: true}))"
+    )
+    notice = page.locator(".desk-saving")
+    assert "正在上传 1 张照片" in notice.inner_text()
+    page.screenshot(path=str(screenshot_dir / f"desk-uploading-{width}.png"))
+    assert questions and "这篇稿件已公开" in questions[0]
+    page.evaluate("document.querySelector('.desk-saving').remove()")
+    page.click("input[name=_continue]")
+    page.wait_for_selector(".messagelist")
+    assert questions and "这篇稿件已公开" in questions[0]
+    assert "已记录更正" in page.locator(".messagelist").inner_text()
+    article.refresh_from_db()
+    assert article.body == "改正后的正文。" and article.photos.count() == 1
+    context.close()

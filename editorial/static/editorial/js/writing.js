@@ -286,7 +286,7 @@
       label.textContent = files
         ? text.uploadingMessage
             .replace("{count}", String(files))
-            .replace("{size}", (bytes / 1048576).toFixed(1))
+            .replace("{size}", (Math.max(bytes, 104858) / 1048576).toFixed(1))
         : text.savingMessage;
       var bar = document.createElement("div");
       bar.className = "desk-saving__bar";
