@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from articles.models import Article, ArticleTheme, Byline, Column
+from editorial.forms import ArticleAdminForm
 from photos.models import Photo
 from unions.models import Union
 
@@ -197,19 +198,7 @@ def snapshot_of_article(article):
 
 
 # Every field an editor can change, in the form's order.
-COMPARED_FIELDS = [
-    "union",
-    "genre",
-    "kicker",
-    "headline",
-    "subheadline",
-    "is_staff_report",
-    "body",
-    "summary",
-    "themes",
-    "column",
-    "correction_note",
-]
+COMPARED_FIELDS = ArticleAdminForm.Meta.fields
 
 
 def field_labels():

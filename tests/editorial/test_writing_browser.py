@@ -3,14 +3,13 @@
 form's time handling. Screenshots land in test-artifacts/.
 """
 
-import re
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from articles.body import body_character_count
 from editorial.roles import EDITOR, REPORTER, ensure_groups
+from tests.browser import log_in
 from tests.factories import make_article, make_union, make_user
 
 pytestmark = pytest.mark.browser
@@ -31,16 +30,7 @@ def desk(db):
 
 
 def _log_in(browser, live_server, username, next_path, width):
-    context = browser.new_context(
-        locale="zh-CN", viewport={"width": width, "height": 900}, has_touch=width < 600
-    )
-    page = context.new_page()
-    page.goto(f"{live_server.url}/admin/login/?next={next_path}")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(re.compile(re.escape(next_path)))
-    return context, page
+    return log_in(browser, live_server, username, PASSWORD, next_path, width)
 
 
 def _fits(page, width):
