@@ -27,6 +27,7 @@ LIBRARY_MESSAGES = [
     gettext_noop("Add %(name)s"),
     gettext_noop("Save and add another"),
     gettext_noop("Add another %(model)s"),
+    gettext_noop("Add another %(verbose_name)s"),
     gettext_noop("Changed {fields}."),
     gettext_noop("Added {name} “{object}”."),
     gettext_noop("Changed {fields} for {name} “{object}”."),
