@@ -30,7 +30,8 @@
             input.dispatchEvent(new Event("change", {bubbles: true}));
         });
         input.insertAdjacentElement("afterend", button);
-        button.insertAdjacentElement("afterend", camera);
+        // Outside the form: the camera's own input is never sent, and the row keeps one file field.
+        document.body.appendChild(camera);
     }
 
     function addCameras(root) {
