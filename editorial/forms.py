@@ -119,8 +119,8 @@ class ReasonForm(forms.Form):
     )
 
     @classmethod
-    def for_article(cls, article):
-        return cls()
+    def for_article(cls, article, initial=None):
+        return cls(initial=initial or {})
 
     def transition_options(self):
         return {"reason": self.cleaned_data["reason"]}
@@ -243,8 +243,10 @@ class PublishTimeForm(forms.Form):
         return ValidationError(question % values, code="past")
 
     @classmethod
-    def for_article(cls, article):
-        """A scheduled story's time opens filled in, to be changed."""
+    def for_article(cls, article, initial=None):
+        """Answers given in the address (the calendar's), or a scheduled story's time to change."""
+        if initial:
+            return cls(initial=initial)
         return cls(current=article.publish_at if article.is_scheduled() else None)
 
     def transition_options(self):

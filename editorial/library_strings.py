@@ -37,7 +37,10 @@ LIBRARY_MESSAGES = [
     gettext_noop(" By %(filter_title)s "),
     gettext_noop("Show counts"),
     gettext_noop("Hide counts"),
-    # django-taggit: the tagged items on a theme's page.
+    # django-taggit: its tags are the desk's themes (专题), and the tagged items on their page.
+    gettext_noop("Taggit"),
+    gettext_noop("tag"),
+    gettext_noop("tags"),
     gettext_noop("object ID"),
     # Django's admin and auth: 您 where Django's catalogue says 你.
     gettext_noop("Are you sure?"),

@@ -21,6 +21,11 @@ from editorial.services.transitions import approve, return_to_author, withdraw
 from editorial.workflow import TRANSITIONS, outcome_message
 
 
+def _initial_from(query, form_class):
+    """A step opened with its answers filled in (the calendar's drag and drop); still confirmed."""
+    return {name: query[name] for name in form_class.base_fields if name in query}
+
+
 def _version_from(data):
     value = data.get("version", "")
     return int(value) if value.isdigit() else None
@@ -73,7 +78,8 @@ class WorkflowViewsMixin:
             except TransitionNotAllowed as refusal:
                 messages.error(request, refusal.message, extra_tags=refusal.code)
                 return redirect(change_url)
-            form = self._transition_form(form_class, article)
+            initial = _initial_from(request.GET, form_class) if form_class else {}
+            form = self._transition_form(form_class, article, initial)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -87,9 +93,9 @@ class WorkflowViewsMixin:
         }
         return TemplateResponse(request, "editorial/admin/transition_form.html", context)
 
-    def _transition_form(self, form_class, article):
-        """The step's empty form, filled in from the story where it asks for something it has."""
-        return form_class.for_article(article) if form_class else None
+    def _transition_form(self, form_class, article, initial):
+        """The step's form, filled in from the address (initial) or else from the story."""
+        return form_class.for_article(article, initial=initial) if form_class else None
 
     def preview_link_view(self, request, object_id):
         if request.method != "POST":

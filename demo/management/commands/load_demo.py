@@ -30,6 +30,7 @@ class Command(BaseCommand):
             f"Demo data: {report.created_unions} unions and {report.created_stories} stories "
             "created (existing ones kept)."
         )
+        self.stdout.write(f"Demo plan: {report.created_ideas} story ideas created.")
         self.stdout.write("")
         # SITE_URL: the address `make run` serves on (HOST_PORT), the one emails and links use.
         self.stdout.write(f"Demo logins (newsroom: {settings.SITE_URL}/admin/):")
