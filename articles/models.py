@@ -172,13 +172,6 @@ class Article(models.Model):
         blank=True,
         help_text=_("A public correction (更正) shown at the end of the story."),
     )
-    corrected_at = models.DateTimeField(
-        _("correction date"),
-        null=True,
-        blank=True,
-        editable=False,
-        help_text=_("When the public correction note was last written; readers see the date."),
-    )
 
     objects = ArticleQuerySet.as_manager()
 

@@ -5,6 +5,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
@@ -18,6 +19,7 @@ from unions.models import Union
 
 STORIES_PER_PAGE = 20
 PHOTOS_PER_PAGE = 24
+FEED_STYLESHEET_MAX_AGE = 3600
 
 
 def _page(request, stories, per_page=STORIES_PER_PAGE):
@@ -113,6 +115,8 @@ def column_detail(request, slug):
     context = {
         "column": column,
         "page_obj": _page(request, selectors.column_stories(column)),
+        "other_columns": list(selectors.other_columns(column)),
+        "nav_column": column.pk,
         "meta": PageMeta(
             title=column.name,
             description=column.description
@@ -146,6 +150,32 @@ def favicon(request):
     return redirect(static("img/favicon.svg"), permanent=True)
 
 
+@require_safe
+@cache_for_readers
+def feed_index(request):
+    """How to subscribe, and every feed there is: the latest, each city's, themes and columns."""
+    context = {
+        "city_feeds": selectors.feed_cities(),
+        "themes": selectors.popular_themes(selectors.HOME_THEME_COUNT),
+        "columns": list(selectors.public_columns()),
+        "meta": PageMeta(
+            title=_("Subscribe"),
+            description=_("Follow the unions' news in a feed reader: how, and every feed."),
+            path=reverse("news:feeds"),
+        ),
+    }
+    return render(request, "news/feed_index.html", context)
+
+
+@require_safe
+def feed_stylesheet(request):
+    """The XSLT that turns a feed opened in a browser into a page (news.feeds.ReadableAtomFeed)."""
+    response = render(request, "news/atom.xsl.html", content_type="text/xsl; charset=utf-8")
+    patch_cache_control(response, public=True, max_age=FEED_STYLESHEET_MAX_AGE)
+    return response
+
+
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",

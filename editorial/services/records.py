@@ -6,7 +6,6 @@ import reversion
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext
 
 from articles.models import COPY_FIELDS, Article, Byline
@@ -48,10 +47,6 @@ def record_correction(*, article, actor, note=""):
         [Status.PUBLISHED],
         gettext("Only a published story is corrected; this story is %(status)s."),
     )
-    if note:
-        # The public 更正 box says when the story was corrected.
-        article.corrected_at = timezone.now()
-        Article.objects.filter(pk=article.pk).update(corrected_at=article.corrected_at)
     return _record(article, actor, Kind.CORRECTED, reason=note)
 
 

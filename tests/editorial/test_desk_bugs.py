@@ -279,7 +279,7 @@ def test_the_public_correction_box_shows_its_date(story, editor, login, client):
     page = client.get(article.get_absolute_url()).content.decode()
     box = page.split('class="correction"')[1].split("</aside>")[0]
     today = timezone.localtime()
-    assert f"{today.year}年{today.month}月{today.day}日更正" in box
+    assert f"{today.year}年{today.month}月{today.day}日" in box
     assert "第二段的人数应为260人。" in box
 
 
