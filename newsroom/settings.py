@@ -246,6 +246,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # taggit: "AI" and "ai" name one theme: tag names are matched case-insensitively.
 TAGGIT_CASE_INSENSITIVE = True
+# Themes split on Chinese punctuation too, wherever they are typed (articles/themes.py).
+TAGGIT_TAGS_FROM_STRING = "articles.themes.parse_themes"
+TAGGIT_STRING_FROM_TAGS = "articles.themes.themes_to_string"
 
 # Security headers. HTTPS settings follow SECURE_SSL (on behind a TLS proxy in production).
 SESSION_COOKIE_HTTPONLY = True
