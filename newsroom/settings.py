@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "news",
     "search",
     "importer",
+    "correspondents",
+    "reporting",
     "demo",
     "django.contrib.admin",
     "django.contrib.auth",
