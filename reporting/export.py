@@ -26,7 +26,7 @@ def workbook_bytes(stats, *, heading):
     workbook.remove(workbook.active)
     for table in all_tables(stats):
         sheet = workbook.create_sheet(_sheet_name(table.title))
-        sheet.append([f"{heading}:{table.title}"])
+        sheet.append([f"{heading}\uff1a{table.title}"])
         sheet["A1"].font = Font(bold=True, size=14)
         sheet.append(table.headers)
         for cell in sheet[2]:
