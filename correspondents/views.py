@@ -69,7 +69,9 @@ def _filing_page(request, correspondent, *, here):
         status=status,
     )
     # The link is the correspondent's key: keep it out of caches and other sites' logs.
+    # (same-origin, not no-referrer: with no-referrer browsers post the form with
+    # "Origin: null", which Django's CSRF check rightly refuses.)
     add_never_cache_headers(response)
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response

@@ -1,9 +1,12 @@
 """Outlets, adoptions (见报), the days' lead stories and the scoring rules, for editors."""
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 
 from correspondents.admin import EditorsOnlyAdmin
-from reporting.models import Adoption, FrontPageLead, Outlet, ScoringRule
+from correspondents.rules import is_desk_editor
+from reporting.models import Adoption, FrontPageLead, Outlet, ScoringRule, StatisticsPage
 
 
 @admin.register(Outlet)
@@ -54,3 +57,22 @@ class ScoringRuleAdmin(EditorsOnlyAdmin):
     def has_delete_permission(self, request, obj=None):
         # Every subject keeps a rule; set its points to 0 to stop counting it.
         return False
+
+
+@admin.register(StatisticsPage)
+class StatisticsPageAdmin(EditorsOnlyAdmin):
+    """Opens the statistics page from the admin's menu."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        if not is_desk_editor(request.user):
+            raise PermissionDenied
+        return redirect("reporting:statistics")

@@ -112,22 +112,16 @@ def statistics(period, scope=None):
     points = scoring_points()
     prefix = scope.path if scope is not None else ""
 
-    filings = Filing.objects.filter(
-        submitted_at__gte=start, submitted_at__lt=end, union__path__startswith=prefix
-    )
-    used = Article.objects.published().filter(
-        publish_at__gte=start, publish_at__lt=end, union__path__startswith=prefix
-    )
-    adoptions = Adoption.objects.filter(
-        date__gte=period.first_day,
-        date__lte=period.last_day,
-        article__union__path__startswith=prefix,
-    )
-    leads = FrontPageLead.objects.filter(
-        date__gte=period.first_day,
-        date__lte=period.last_day,
-        article__union__path__startswith=prefix,
-    )
+    filings = Filing.objects.filter(submitted_at__gte=start, submitted_at__lt=end)
+    used = Article.objects.published().filter(publish_at__gte=start, publish_at__lt=end)
+    adoptions = Adoption.objects.filter(date__gte=period.first_day, date__lte=period.last_day)
+    leads = FrontPageLead.objects.filter(date__gte=period.first_day, date__lte=period.last_day)
+    if scope is not None:
+        # The subtree through the materialised path; without a scope no join is needed.
+        filings = filings.filter(union__path__startswith=prefix)
+        used = used.filter(union__path__startswith=prefix)
+        adoptions = adoptions.filter(article__union__path__startswith=prefix)
+        leads = leads.filter(article__union__path__startswith=prefix)
     photos = Photo.objects.filter(article__in=used)
 
     union_tallies = _tallies(

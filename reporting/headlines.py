@@ -1,6 +1,6 @@
 """The day's 头条: the story leading the home page, recorded once per day (Beijing time).
 
-The lead is the public site's own rule (news.selectors.home_context); this records what it
+The lead is the public site's own rule (news.selectors.home_page); this records what it
 chose. A step that changes the home page records it again, so the last lead of the day counts;
 `manage.py record_lead_story` (run late each evening) also catches scheduled stories that went
 public without a step. Editors correct a day's record in the admin.
@@ -15,7 +15,7 @@ from reporting.models import FrontPageLead
 
 @transaction.atomic
 def record_today():
-    lead = news_selectors.home_context()["lead"]
+    lead = news_selectors.home_page()["lead"]
     today = timezone.localdate()
     if lead is None:
         FrontPageLead.objects.filter(date=today).delete()

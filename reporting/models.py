@@ -134,3 +134,12 @@ DEFAULT_POINTS = {
     "level:city": Decimal("2"),
     "headline": Decimal("3"),
 }
+
+
+class StatisticsPage(ScoringRule):
+    """The statistics page's entry in the admin's menu (no table of its own)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("information work statistics")
+        verbose_name_plural = _("information work statistics")

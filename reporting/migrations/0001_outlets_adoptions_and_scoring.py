@@ -101,5 +101,17 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('article', 'outlet'), name='one_adoption_per_outlet', violation_error_message="This outlet's use of the story is recorded already.")],
             },
         ),
+        migrations.CreateModel(
+            name="StatisticsPage",
+            fields=[],
+            options={
+                "verbose_name": "information work statistics",
+                "verbose_name_plural": "information work statistics",
+                "proxy": True,
+                "indexes": [],
+                "constraints": [],
+            },
+            bases=("reporting.scoringrule",),
+        ),
         migrations.RunPython(seed, migrations.RunPython.noop),
     ]

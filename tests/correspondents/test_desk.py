@@ -76,8 +76,10 @@ def test_accepting_files_a_draft_with_bylines_and_photos(
         approve(article=article, actor=editor, notify=False)
     page = client.get(link).content.decode()
     assert "已采用" in page and f'href="{article.get_absolute_url()}"' in page
-    assert any("已采用" in message.subject and message.to == ["huang@example.org"]
-               for message in mail.outbox)
+    assert any(
+        "已采用" in message.subject and message.to == ["huang@example.org"]
+        for message in mail.outbox
+    )
 
 
 def test_accepting_twice_is_refused(editor_client, editor, filing):

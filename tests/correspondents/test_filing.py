@@ -21,7 +21,7 @@ def test_the_link_opens_a_prefilled_phone_page(client, link, correspondent, coun
     assert "黄元明" in page and "泗县总工会" in page
     assert f'<option value="{county.pk}" selected>' in page
     assert 'name="photo_1"' in page and 'accept="image/jpeg' in page
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert "no-store" in response["Cache-Control"]
     assert "13800000000" not in page  # contact details are for editors only
 
@@ -98,8 +98,12 @@ def test_the_limit_per_address_covers_several_links(client, correspondent, count
     settings.CORRESPONDENT_FILINGS_PER_DAY = 1
     other = Correspondent.objects.create(name="沈春", union=county)
     services.issue_link(correspondent=other)
-    assert client.post(links.path_for(correspondent), filing_data(county),
-                       REMOTE_ADDR="10.9.9.9").status_code == 302
+    assert (
+        client.post(
+            links.path_for(correspondent), filing_data(county), REMOTE_ADDR="10.9.9.9"
+        ).status_code
+        == 302
+    )
     response = client.post(links.path_for(other), filing_data(county), REMOTE_ADDR="10.9.9.9")
     assert response.status_code == 429
     assert "网络" in response.content.decode()

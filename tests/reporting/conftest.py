@@ -54,9 +54,7 @@ def federation(province):
     f.shen = Correspondent.objects.create(name="沈春", union=f.lingbi)
 
     def published(union, genre, when, **fields):
-        return make_article(
-            union=union, status="published", genre=genre, publish_at=when, **fields
-        )
+        return make_article(union=union, status="published", genre=genre, publish_at=when, **fields)
 
     # 泗县: two news (one at 23:59 on the quarter's last day), one feature.
     f.filed_story = published(f.sixian, "news", beijing(2026, 7, 9, 10))
@@ -78,22 +76,32 @@ def federation(province):
     published(f.hefei, "commentary", beijing(2026, 9, 1, 8))
 
     # Filings: 黄元明 three in the quarter (one became the first story), one just after it.
-    for headline, when in [("来稿一", beijing(2026, 7, 8, 9)), ("来稿二", beijing(2026, 8, 2)),
-                           ("来稿三", beijing(2026, 9, 30, 23, 59, 59)),
-                           ("来稿四", beijing(2026, 10, 1, 0, 0, 0))]:
-        filing = Filing.objects.create(correspondent=f.huang, union=f.sixian, headline=headline,
-                                       body="正文", submitted_at=when)
+    for headline, when in [
+        ("来稿一", beijing(2026, 7, 8, 9)),
+        ("来稿二", beijing(2026, 8, 2)),
+        ("来稿三", beijing(2026, 9, 30, 23, 59, 59)),
+        ("来稿四", beijing(2026, 10, 1, 0, 0, 0)),
+    ]:
+        filing = Filing.objects.create(
+            correspondent=f.huang, union=f.sixian, headline=headline, body="正文", submitted_at=when
+        )
         if headline == "来稿一":
             Filing.objects.filter(pk=filing.pk).update(state="accepted", article=f.filed_story)
-    Filing.objects.create(correspondent=f.shen, union=f.lingbi, headline="灵璧来稿", body="正文",
-                          submitted_at=beijing(2026, 7, 20))
+    Filing.objects.create(
+        correspondent=f.shen,
+        union=f.lingbi,
+        headline="灵璧来稿",
+        body="正文",
+        submitted_at=beijing(2026, 7, 20),
+    )
 
     national = Outlet.objects.get(name="工人日报")
     provincial = Outlet.objects.get(name="安徽工人日报")
     city = Outlet.objects.get(name="市融媒体中心")
     Adoption.objects.create(article=f.feature, outlet=national, date=datetime.date(2026, 8, 1))
-    Adoption.objects.create(article=f.filed_story, outlet=provincial,
-                            date=datetime.date(2026, 9, 30), page="第3版")
+    Adoption.objects.create(
+        article=f.filed_story, outlet=provincial, date=datetime.date(2026, 9, 30), page="第3版"
+    )
     Adoption.objects.create(article=f.photo_story, outlet=city, date=datetime.date(2026, 10, 1))
     FrontPageLead.objects.create(date=datetime.date(2026, 7, 10), article=f.filed_story)
     FrontPageLead.objects.create(date=datetime.date(2026, 10, 1), article=f.photo_story)

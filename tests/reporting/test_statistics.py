@@ -31,7 +31,10 @@ def test_union_figures_roll_up_the_subtree_within_the_quarter(editor_client, fed
     assert sixian["积分"] == "22"
     lingbi = unions["灵璧县总工会"]
     assert (lingbi["网站采用"], lingbi["照片"], lingbi["市级媒体"], lingbi["积分"]) == (
-        "1", "2", "0", "1"
+        "1",
+        "2",
+        "0",
+        "1",
     )
     suzhou = unions["宿州市总工会"]
     assert (suzhou["网站采用"], suzhou["来稿"], suzhou["积分"]) == ("5", "4", "24")
@@ -48,7 +51,10 @@ def test_the_ranking_and_the_correspondents(editor_client, federation):
     people = as_dict(tables["table-correspondents"], key_column=1)
     huang = people["黄元明"]
     assert (huang["名次"], huang["来稿"], huang["网站采用"], huang["采用率（%）"]) == (
-        "1", "3", "1", "33"
+        "1",
+        "3",
+        "1",
+        "33",
     )
     assert (huang["省级媒体"], huang["头条"], huang["积分"]) == ("1", "1", "9")
     assert (people["沈春"]["来稿"], people["沈春"]["积分"]) == ("1", "0")
@@ -169,8 +175,12 @@ def test_the_page_makes_the_same_number_of_queries_whatever_the_data(
         editor_client.get(PAGE + Q3)
     union = make_union("萧县总工会", parent=federation.suzhou, kind="county")
     for _ in range(5):
-        make_article(union=union, status="published", genre="feature",
-                     publish_at=federation.feature.publish_at)
+        make_article(
+            union=union,
+            status="published",
+            genre="feature",
+            publish_at=federation.feature.publish_at,
+        )
     with CaptureQueriesContext(connection) as larger:
         editor_client.get(PAGE + Q3)
     assert len(larger) == len(small)
