@@ -8,12 +8,12 @@ benchmarks/statistics_page.py). Python only adds the grouped counts up the union
 the materialised paths and applies the points, over at most one row per union.
 """
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from articles.models import Article
@@ -107,13 +107,18 @@ def scoring_points():
 
 
 def statistics(period, scope=None):
-    """All figures of the statistics page and the 通报 for the period, within scope's subtree."""
-    start, end = period.start, period.end
+    """All figures of the statistics page and the 通报 for the period, within scope's subtree.
+
+    Five scans, each grouped once for unions and correspondents together: the filings and the
+    stories used (with their months), the photos of those stories, the outlets' adoptions and
+    the days' 头条.
+    """
     points = scoring_points()
     prefix = scope.path if scope is not None else ""
-
-    filings = Filing.objects.filter(submitted_at__gte=start, submitted_at__lt=end)
-    used = Article.objects.published().filter(publish_at__gte=start, publish_at__lt=end)
+    filings = Filing.objects.filter(submitted_at__gte=period.start, submitted_at__lt=period.end)
+    used = Article.objects.published().filter(
+        publish_at__gte=period.start, publish_at__lt=period.end
+    )
     adoptions = Adoption.objects.filter(date__gte=period.first_day, date__lte=period.last_day)
     leads = FrontPageLead.objects.filter(date__gte=period.first_day, date__lte=period.last_day)
     if scope is not None:
@@ -122,36 +127,26 @@ def statistics(period, scope=None):
         used = used.filter(union__path__startswith=prefix)
         adoptions = adoptions.filter(article__union__path__startswith=prefix)
         leads = leads.filter(article__union__path__startswith=prefix)
-    photos = Photo.objects.filter(article__in=used)
 
-    union_tallies = _tallies(
-        filings=filings,
-        used=used,
-        adoptions=adoptions,
-        leads=leads,
-        photos=photos,
-        filing_key="union",
-        article_key="union",
-    )
-    by_correspondent = _tallies(
-        filings=filings,
-        used=used.filter(filing__isnull=False),
-        adoptions=adoptions.filter(article__filing__isnull=False),
-        leads=leads.filter(article__filing__isnull=False),
-        photos=photos.filter(article__filing__isnull=False),
-        filing_key="correspondent",
-        article_key="filing__correspondent",
-    )
+    by_union, by_correspondent = defaultdict(Tally), defaultdict(Tally)
+    buckets = _month_buckets(period)
+    filed_by_month = _count_filings(filings, buckets, by_union, by_correspondent)
+    used_by_month = _count_used(used, buckets, by_union, by_correspondent)
+    _count_photos(Photo.objects.filter(article__in=used), by_union, by_correspondent)
+    outlet_counts = _count_adoptions(adoptions, by_union, by_correspondent)
+    _count_leads(leads, by_union, by_correspondent)
+
     unions = list(
         Union.objects.filter(path__startswith=prefix)
         .only("name", "short_name", "path", "depth")
         .order_by("path")
     )
-    union_rows = _roll_up(unions, union_tallies, points)
+    union_rows = _roll_up(unions, by_union, points)
     totals = Tally()
-    for tally in union_tallies.values():
+    for tally in by_union.values():
         totals.add(tally)
     totals.score(points)
+    outlets = Outlet.objects.filter(pk__in=list(outlet_counts))
     return Statistics(
         period=period,
         scope=scope,
@@ -160,30 +155,108 @@ def statistics(period, scope=None):
         unions=[row for row in union_rows if not row.total.is_empty()],
         ranking=_ranking(union_rows, scope),
         correspondents=_correspondent_rows(by_correspondent, points),
-        outlets=_outlets(adoptions),
-        months=_months(period, filings, used),
+        outlets=sorted(
+            ((outlet, outlet_counts[outlet.pk]) for outlet in outlets),
+            key=lambda item: (-item[1], item[0].ordering, item[0].name),
+        ),
+        months=[
+            (first, filed_by_month[index], used_by_month[index])
+            for index, (first, _start, _end) in enumerate(buckets)
+        ],
     )
 
 
-def _tallies(*, filings, used, adoptions, leads, photos, filing_key, article_key):
-    """{key: Tally} from five grouped queries."""
-    tallies = defaultdict(Tally)
-    for key, count in filings.order_by().values_list(filing_key).annotate(n=Count("pk")):
-        tallies[key].filed = count
-    rows = used.order_by().values_list(article_key, "genre").annotate(n=Count("pk"))
-    for key, genre, count in rows:
-        tallies[key].used_by_genre[genre] = count
-    rows = adoptions.order_by().values_list(f"article__{article_key}", "outlet__level")
-    for key, level, count in rows.annotate(n=Count("pk")):
-        tallies[key].adopted_by_level[level] = count
-    rows = leads.order_by().values_list(f"article__{article_key}").annotate(n=Count("pk"))
-    for key, count in rows:
-        tallies[key].headlines = count
-    rows = photos.order_by().values_list(f"article__{article_key}").annotate(n=Count("pk"))
-    for key, count in rows:
-        tallies[key].photos = count
-    tallies.pop(None, None)
-    return tallies
+def _month_buckets(period):
+    """(first day, start, end) of each month of the period, clipped to the period."""
+    buckets = []
+    for first in period.months():
+        following = datetime.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        start = max(period.start, _midnight(first))
+        end = min(period.end, _midnight(following))
+        buckets.append((first, start, end))
+    return buckets
+
+
+def _midnight(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def _monthly(field, buckets):
+    """One filtered count per month: plain comparisons, no time zone arithmetic per row."""
+    return {
+        f"month_{index}": Count("pk", filter=Q(**{f"{field}__gte": start, f"{field}__lt": end}))
+        for index, (_first, start, end) in enumerate(buckets)
+    }
+
+
+def _count_filings(filings, buckets, by_union, by_correspondent):
+    rows = (
+        filings.order_by()
+        .values_list("union", "correspondent")
+        .annotate(n=Count("pk"), **_monthly("submitted_at", buckets))
+    )
+    months = [0] * len(buckets)
+    for union_id, correspondent_id, count, *monthly in rows:
+        by_union[union_id].filed += count
+        by_correspondent[correspondent_id].filed += count
+        months = [total + value for total, value in zip(months, monthly, strict=True)]
+    return months
+
+
+def _count_used(used, buckets, by_union, by_correspondent):
+    """Stories used, by union, genre and the correspondent whose filing it was (if any)."""
+    rows = (
+        used.order_by()
+        .values_list("union", "genre", "filing__correspondent")
+        .annotate(n=Count("pk"), **_monthly("publish_at", buckets))
+    )
+    months = [0] * len(buckets)
+    for union_id, genre, correspondent_id, count, *monthly in rows:
+        by_union[union_id].used_by_genre[genre] += count
+        if correspondent_id is not None:
+            by_correspondent[correspondent_id].used_by_genre[genre] += count
+        months = [total + value for total, value in zip(months, monthly, strict=True)]
+    return months
+
+
+def _count_photos(photos, by_union, by_correspondent):
+    rows = (
+        photos.order_by()
+        .values_list("article__union", "article__filing__correspondent")
+        .annotate(n=Count("pk"))
+    )
+    for union_id, correspondent_id, count in rows:
+        by_union[union_id].photos += count
+        if correspondent_id is not None:
+            by_correspondent[correspondent_id].photos += count
+
+
+def _count_adoptions(adoptions, by_union, by_correspondent):
+    """Adoptions by union, outlet and correspondent; returns {outlet id: count}."""
+    rows = (
+        adoptions.order_by()
+        .values_list("article__union", "outlet", "outlet__level", "article__filing__correspondent")
+        .annotate(n=Count("pk"))
+    )
+    per_outlet = defaultdict(int)
+    for union_id, outlet_id, level, correspondent_id, count in rows:
+        by_union[union_id].adopted_by_level[level] += count
+        if correspondent_id is not None:
+            by_correspondent[correspondent_id].adopted_by_level[level] += count
+        per_outlet[outlet_id] += count
+    return per_outlet
+
+
+def _count_leads(leads, by_union, by_correspondent):
+    rows = (
+        leads.order_by()
+        .values_list("article__union", "article__filing__correspondent")
+        .annotate(n=Count("pk"))
+    )
+    for union_id, correspondent_id, count in rows:
+        by_union[union_id].headlines += count
+        if correspondent_id is not None:
+            by_correspondent[correspondent_id].headlines += count
 
 
 def _roll_up(unions, tallies, points):
@@ -234,38 +307,3 @@ def _correspondent_rows(tallies, points):
     return sorted(
         rows, key=lambda row: (-row.tally.points, -row.tally.used, row.name, row.correspondent_id)
     )
-
-
-def _outlets(adoptions):
-    counts = dict(adoptions.order_by().values_list("outlet").annotate(n=Count("pk")))
-    outlets = Outlet.objects.filter(pk__in=list(counts))
-    return sorted(
-        ((outlet, counts[outlet.pk]) for outlet in outlets),
-        key=lambda item: (-item[1], item[0].ordering, item[0].name),
-    )
-
-
-def _months(period, filings, used):
-    """(month, filed, used) for each month of the period, Beijing time."""
-    zone = timezone.get_current_timezone()
-    filed = dict(
-        filings.order_by()
-        .annotate(month=TruncMonth("submitted_at", tzinfo=zone))
-        .values_list("month")
-        .annotate(n=Count("pk"))
-    )
-    published = dict(
-        used.order_by()
-        .annotate(month=TruncMonth("publish_at", tzinfo=zone))
-        .values_list("month")
-        .annotate(n=Count("pk"))
-    )
-    filed = {_as_date(key): count for key, count in filed.items()}
-    published = {_as_date(key): count for key, count in published.items()}
-    return [(first, filed.get(first, 0), published.get(first, 0)) for first in period.months()]
-
-
-def _as_date(value):
-    if hasattr(value, "date"):
-        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
-    return value

@@ -8,7 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -31,16 +32,16 @@ class QuickSelect(forms.Select):
     def render(self, name, value, attrs=None, renderer=None):
         attrs = self.build_attrs(self.attrs, attrs)
         selected = "" if value is None else str(value)
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (option_value, " selected" if str(option_value) == selected else "", label)
-                for option_value, label in self.choices
-            ),
+        options = "".join(
+            f'<option value="{escape(option_value)}"'
+            f"{' selected' if str(option_value) == selected else ''}>{escape(label)}</option>"
+            for option_value, label in self.choices
         )
         return format_html(
-            '<select name="{}" id="{}">{}</select>', name, attrs.get("id", f"id_{name}"), options
+            '<select name="{}" id="{}">{}</select>',
+            name,
+            attrs.get("id", f"id_{name}"),
+            mark_safe(options),  # noqa: S308  (every value and label escaped above)
         )
 
 

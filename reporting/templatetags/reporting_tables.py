@@ -1,28 +1,35 @@
 """Statistics tables rendered in one pass: a page may hold a thousand correspondents' rows,
-which the template language would take seconds to loop over. Every cell is escaped."""
+which the template language (or format_html per cell) takes seconds to go through. Numbers are
+written as numbers; every text cell goes through escape() before the markup is joined."""
 
 from django import template
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
 
+def _text(value):
+    if isinstance(value, bool):
+        return escape(value)
+    if isinstance(value, int | float):
+        return str(value)
+    return escape(value)
+
+
+def _rows(table):
+    for row, indent in zip(table.rows, table.indents, strict=True):
+        cells = "".join(f"<td>{_text(cell)}</td>" for cell in row[1:])
+        level = min(int(indent), 4)
+        yield f'<tr><th scope="row" class="indent-{level}">{_text(row[0])}</th>{cells}</tr>'
+
+
 @register.simple_tag
 def stats_table(table, empty_text="", caption=""):
-    head = format_html_join("", '<th scope="col">{}</th>', ((header,) for header in table.headers))
+    head = "".join(f'<th scope="col">{_text(header)}</th>' for header in table.headers)
     if table.rows:
-        body = format_html_join(
-            "\n",
-            '<tr><th scope="row" class="indent-{}">{}</th>{}</tr>',
-            (
-                (
-                    min(indent, 4),
-                    row[0],
-                    format_html_join("", "<td>{}</td>", ((cell,) for cell in row[1:])),
-                )
-                for row, indent in zip(table.rows, table.indents, strict=True)
-            ),
-        )
+        # Safe: built only from escaped text (_text) and numbers.
+        body = mark_safe("\n".join(_rows(table)))  # noqa: S308
     else:
         body = format_html(
             '<tr><td colspan="{}" class="stats-empty">{}</td></tr>', len(table.headers), empty_text
@@ -32,6 +39,6 @@ def stats_table(table, empty_text="", caption=""):
         "<thead><tr>{}</tr></thead><tbody>{}</tbody></table>",
         table.key,
         caption or table.title,
-        head,
+        mark_safe(head),  # noqa: S308  (escaped headers)
         body,
     )

@@ -185,3 +185,21 @@ def test_the_page_makes_the_same_number_of_queries_whatever_the_data(
         editor_client.get(PAGE + Q3)
     assert len(larger) == len(small)
     assert len(small) <= 25
+
+
+def test_names_in_the_tables_are_escaped(editor_client, federation):
+    from correspondents.models import Correspondent, Filing
+    from tests.reporting.conftest import beijing
+
+    person = Correspondent.objects.create(name="<b>王</b>", union=federation.sixian)
+    Filing.objects.create(
+        correspondent=person,
+        union=federation.sixian,
+        headline="x",
+        body="x",
+        submitted_at=beijing(2026, 8, 3),
+    )
+    page = editor_client.get(PAGE + Q3).content.decode()
+    assert "&lt;b&gt;王&lt;/b&gt;" in page and "<b>王</b>" not in page
+    bulletin = editor_client.get(PAGE + "bulletin/" + Q3).content.decode()
+    assert "<b>王</b>" not in bulletin
