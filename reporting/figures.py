@@ -31,6 +31,8 @@ class Tally:
     """One row's counts; points are worked out from them with the desk's rules."""
 
     filed: int = 0
+    # Of the stories used, those that came from filings: what the use rate compares with filed.
+    used_from_filings: int = 0
     used_by_genre: dict = field(default_factory=lambda: dict.fromkeys(GENRES, 0))
     adopted_by_level: dict = field(default_factory=lambda: dict.fromkeys(LEVELS, 0))
     photos: int = 0
@@ -48,13 +50,14 @@ class Tally:
     @property
     def use_rate(self):
         """Share of the filings used, in percent; None without filings."""
-        return round(100 * self.used / self.filed) if self.filed else None
+        return round(100 * self.used_from_filings / self.filed) if self.filed else None
 
     def is_empty(self):
         return not (self.filed or self.used or self.adopted or self.headlines)
 
     def add(self, other):
         self.filed += other.filed
+        self.used_from_filings += other.used_from_filings
         self.photos += other.photos
         self.headlines += other.headlines
         for genre, count in other.used_by_genre.items():
@@ -214,7 +217,9 @@ def _count_used(used, buckets, by_union, by_correspondent):
     for union_id, genre, correspondent_id, count, *monthly in rows:
         by_union[union_id].used_by_genre[genre] += count
         if correspondent_id is not None:
+            by_union[union_id].used_from_filings += count
             by_correspondent[correspondent_id].used_by_genre[genre] += count
+            by_correspondent[correspondent_id].used_from_filings += count
         months = [total + value for total, value in zip(months, monthly, strict=True)]
     return months
 

@@ -19,7 +19,12 @@ def _text(value):
 
 def _rows(table):
     for row, indent in zip(table.rows, table.indents, strict=True):
-        cells = "".join(f"<td>{_text(cell)}</td>" for cell in row[1:])
+        cells = "".join(
+            f'<td class="text">{_text(cell)}</td>'
+            if isinstance(cell, str) and cell
+            else f"<td>{_text(cell)}</td>"
+            for cell in row[1:]
+        )
         level = min(int(indent), 4)
         yield f'<tr><th scope="row" class="indent-{level}">{_text(row[0])}</th>{cells}</tr>'
 

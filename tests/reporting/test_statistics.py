@@ -48,6 +48,8 @@ def test_the_ranking_and_the_correspondents(editor_client, federation):
     tables = tables_of(editor_client.get(PAGE + Q3))
     ranking = tables["table-ranking"]
     assert [row[1] for row in ranking[1:]] == ["宿州市总工会", "合肥市总工会"]
+    # The use rate compares the filings with the stories made from them, not the staff's copy.
+    assert ranking[1][2:5] == ["4", "5", "25"]
     people = as_dict(tables["table-correspondents"], key_column=1)
     huang = people["黄元明"]
     assert (huang["名次"], huang["来稿"], huang["网站采用"], huang["采用率（%）"]) == (
