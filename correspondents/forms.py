@@ -94,10 +94,16 @@ class FilingForm(forms.Form):
                 self.fields[f"photo_{slot}"].widget.unsaved_choice = getattr(upload, "name", "")
 
 
+class DeskMemberChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, user):
+        full_name = user.get_full_name()
+        return f"{full_name}({user.get_username()})" if full_name else user.get_username()
+
+
 class DecisionForm(forms.Form):
     """The queue's accept form: who on the desk takes the draft."""
 
-    assignee = forms.ModelChoiceField(label=_("Editor in charge"), queryset=None)
+    assignee = DeskMemberChoiceField(label=_("Editor in charge"), queryset=None)
 
     def __init__(self, *args, editors, **kwargs):
         super().__init__(*args, **kwargs)
