@@ -1,6 +1,7 @@
 """Statistics tables rendered in one pass: a page may hold a thousand correspondents' rows,
 which the template language (or format_html per cell) takes seconds to go through. Numbers are
-written as numbers; every text cell goes through escape() before the markup is joined."""
+written as numbers; every text cell goes through escape() before the markup is joined.
+Also the count of outlets' adoptions that the story's admin page links to."""
 
 from django import template
 from django.utils.html import escape, format_html
@@ -47,3 +48,11 @@ def stats_table(table, empty_text="", caption=""):
         mark_safe(head),  # noqa: S308  (escaped headers)
         body,
     )
+
+
+@register.simple_tag
+def story_adoptions(article):
+    """How many outlets used the story (for the link on the story's admin page)."""
+    from reporting.models import Adoption
+
+    return Adoption.objects.filter(article=article).count()

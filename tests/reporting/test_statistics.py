@@ -205,3 +205,16 @@ def test_names_in_the_tables_are_escaped(editor_client, federation):
     assert "&lt;b&gt;王&lt;/b&gt;" in page and "<b>王</b>" not in page
     bulletin = editor_client.get(PAGE + "bulletin/" + Q3).content.decode()
     assert "<b>王</b>" not in bulletin
+
+
+def test_the_story_page_links_to_its_adoptions(editor_client, federation):
+    from django.urls import reverse
+
+    page = editor_client.get(
+        reverse("admin:articles_article_change", args=[federation.feature.pk])
+    ).content.decode()
+    assert f"/admin/reporting/adoption/?article__id__exact={federation.feature.pk}" in page
+    assert "1家媒体采用" in page
+    add = editor_client.get(f"/admin/reporting/adoption/add/?article={federation.feature.pk}")
+    assert add.status_code == 200
+    assert f'value="{federation.feature.pk}"' in add.content.decode()
