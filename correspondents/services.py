@@ -119,6 +119,17 @@ def _lock_undecided(filing):
     return locked
 
 
+def _decide(locked, actor, state, **fields):
+    for name, value in {
+        "state": state,
+        "decided_by": actor,
+        "decided_at": timezone.now(),
+        **fields,
+    }.items():
+        setattr(locked, name, value)
+    locked.save(update_fields=["state", "decided_by", "decided_at", *fields])
+
+
 def filing_bylines(filing):
     """The correspondent, then the co-authors, as the draft's 通讯员 bylines."""
     names = [filing.correspondent.name, *filing.coauthor_names()]
@@ -150,11 +161,7 @@ def accept_filing(*, filing, actor, assignee):
     Photo.objects.filter(pk__in=photo_ids).update(article=article)
     if photo_ids:
         Photo.objects.filter(pk=photo_ids[0]).update(is_lead=True)
-    locked.state = Filing.State.ACCEPTED
-    locked.article = article
-    locked.decided_by = actor
-    locked.decided_at = timezone.now()
-    locked.save(update_fields=["state", "article", "decided_by", "decided_at"])
+    _decide(locked, actor, Filing.State.ACCEPTED, article=article)
     transaction.on_commit(partial(notifications.filing_accepted, locked.pk), robust=True)
     filing.state, filing.article = locked.state, article
     return article
@@ -171,11 +178,7 @@ def decline_filing(*, filing, actor, reason):
             code="reason_required",
         )
     locked = _lock_undecided(filing)
-    locked.state = Filing.State.DECLINED
-    locked.decline_reason = reason
-    locked.decided_by = actor
-    locked.decided_at = timezone.now()
-    locked.save(update_fields=["state", "decline_reason", "decided_by", "decided_at"])
+    _decide(locked, actor, Filing.State.DECLINED, decline_reason=reason)
     transaction.on_commit(partial(notifications.filing_declined, locked.pk), robust=True)
     filing.state, filing.decline_reason = locked.state, reason
     return locked

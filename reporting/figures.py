@@ -135,9 +135,10 @@ def statistics(period, scope=None):
     buckets = _month_buckets(period)
     filed_by_month = _count_filings(filings, buckets, by_union, by_correspondent)
     used_by_month = _count_used(used, buckets, by_union, by_correspondent)
-    _count_photos(Photo.objects.filter(article__in=used), by_union, by_correspondent)
+    photos = Photo.objects.filter(article__in=used)
+    _count_per_story(photos, "photos", by_union, by_correspondent)
     outlet_counts = _count_adoptions(adoptions, by_union, by_correspondent)
-    _count_leads(leads, by_union, by_correspondent)
+    _count_per_story(leads, "headlines", by_union, by_correspondent)
 
     unions = list(
         Union.objects.filter(path__startswith=prefix)
@@ -224,16 +225,19 @@ def _count_used(used, buckets, by_union, by_correspondent):
     return months
 
 
-def _count_photos(photos, by_union, by_correspondent):
+def _count_per_story(queryset, attribute, by_union, by_correspondent):
+    """Rows that each belong to a story (its photos, its days as 头条), counted into attribute."""
     rows = (
-        photos.order_by()
+        queryset.order_by()
         .values_list("article__union", "article__filing__correspondent")
         .annotate(n=Count("pk"))
     )
     for union_id, correspondent_id, count in rows:
-        by_union[union_id].photos += count
+        tallies = [by_union[union_id]]
         if correspondent_id is not None:
-            by_correspondent[correspondent_id].photos += count
+            tallies.append(by_correspondent[correspondent_id])
+        for tally in tallies:
+            setattr(tally, attribute, getattr(tally, attribute) + count)
 
 
 def _count_adoptions(adoptions, by_union, by_correspondent):
@@ -250,18 +254,6 @@ def _count_adoptions(adoptions, by_union, by_correspondent):
             by_correspondent[correspondent_id].adopted_by_level[level] += count
         per_outlet[outlet_id] += count
     return per_outlet
-
-
-def _count_leads(leads, by_union, by_correspondent):
-    rows = (
-        leads.order_by()
-        .values_list("article__union", "article__filing__correspondent")
-        .annotate(n=Count("pk"))
-    )
-    for union_id, correspondent_id, count in rows:
-        by_union[union_id].headlines += count
-        if correspondent_id is not None:
-            by_correspondent[correspondent_id].headlines += count
 
 
 def _roll_up(unions, tallies, points):
