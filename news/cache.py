@@ -24,7 +24,6 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone, translation
 
 GENERATION_KEY = "news:generation"
-DEFAULT_TIMEOUT = 300
 # Pages worth keeping: a story's 410 notice is as stable as a page that exists.
 CACHEABLE_STATUSES = {200, 410}
 NOTHING_SCHEDULED = 0
@@ -32,7 +31,7 @@ NOTHING_SCHEDULED = 0
 
 def page_cache_timeout():
     """Seconds a page stays cached; NEWS_PAGE_CACHE_SECONDS = 0 turns page caching off."""
-    return getattr(settings, "NEWS_PAGE_CACHE_SECONDS", DEFAULT_TIMEOUT)
+    return settings.NEWS_PAGE_CACHE_SECONDS
 
 
 def current_generation():

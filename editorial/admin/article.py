@@ -5,6 +5,7 @@ locking, and the change page with the workflow's status, buttons and timeline.
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
+from django.db.models import CharField, TextField
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -13,9 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
 from articles.admin import BylineInline
-from articles.models import Article
+from articles.models import COPY_FIELDS, Article
 from editorial import rules, selectors
-from editorial.admin.buttons import available_transitions, outcome_message
 from editorial.admin.displays import (
     next_step_hint,
     preview_link_lifetime,
@@ -31,11 +31,14 @@ from editorial.admin.filters import (
 )
 from editorial.admin.history import HistoryViewsMixin
 from editorial.admin.workflow import WorkflowViewsMixin
-from editorial.formatting import display_name, local_time, status_label, zone_name
+from editorial.desk_status import desk_status
+from editorial.formatting import display_name, local_time, zone_name
 from editorial.forms import ArticleAdminForm
+from editorial.services import file_draft
 from editorial.services.checks import TransitionNotAllowed, check_submit, is_allowed
-from editorial.services.records import record_correction, record_creation
+from editorial.services.records import record_correction
 from editorial.services.transitions import submit
+from editorial.workflow import available_transitions, outcome_message
 from photos.admin import PhotoInline
 
 Status = Article.Status
@@ -48,8 +51,12 @@ SAVED_FIELDS = [
     if field.name not in {"id", "status", "publish_at", "created_by", "created_at"}
 ]
 
-# The copy shown back to a user whose save was refused, so that nothing they typed is lost.
-COPY_FIELDS = ["kicker", "headline", "subheadline", "body", "summary", "correction_note"]
+# The text shown back to a user whose save was refused, so that nothing they typed is lost.
+TYPED_FIELDS = [
+    name
+    for name in [*COPY_FIELDS, "correction_note"]
+    if isinstance(Article._meta.get_field(name), (CharField, TextField))
+]
 
 
 class ArticleBylineInline(BylineInline):
@@ -98,7 +105,7 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
     # Who sees and edits what.
 
     def get_queryset(self, request):
-        queryset = selectors.with_desk_columns(rules.visible_articles(request.user))
+        queryset = selectors.with_desk_columns(Article.objects.visible_to(request.user))
         ordering = self.get_ordering(request)
         return queryset.order_by(*ordering) if ordering else queryset
 
@@ -231,7 +238,7 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
         change = selectors.last_change(article)
         copy = [
             (Article._meta.get_field(name).verbose_name, request.POST[name])
-            for name in COPY_FIELDS
+            for name in TYPED_FIELDS
             if request.POST.get(name)
         ]
         context = {
@@ -239,7 +246,7 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
             "opts": self.opts,
             "original": article,
             "title": gettext("Your changes were not saved"),
-            "status_label": status_label(article),
+            "status_label": desk_status(article).label,
             "changed_by": display_name(change.user) if change else "",
             "changed_at": local_time(change.at) if change else "",
             "copy": copy,
@@ -249,9 +256,8 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
 
     def save_model(self, request, obj, form, change):
         if not change:
-            obj.created_by = request.user
-            obj.save()
-            record_creation(article=obj, actor=request.user)
+            # The admin's revision (with the inlines saved next) holds the first version.
+            file_draft(actor=request.user, article=obj)
             return
         obj.version = form.current_version + 1
         obj.save(update_fields=SAVED_FIELDS)
@@ -278,9 +284,9 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
         try:
             event = submit(article=article, actor=request.user)
         except TransitionNotAllowed as refusal:
-            messages.error(request, refusal.message)
+            messages.error(request, refusal.message, extra_tags=refusal.code)
         else:
-            messages.success(request, outcome_message(event))
+            messages.success(request, outcome_message(event), extra_tags=event.kind)
         return redirect(self._change_url(article))
 
     # The change page: status, the buttons for the steps the user may take, the timeline.
