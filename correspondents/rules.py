@@ -4,13 +4,13 @@ The registry holds phone numbers and email addresses, and the 来稿 queue decid
 story, so both belong to editors only; reporters do not see them.
 """
 
-from editorial import rules as editorial_rules
+from articles.permissions import is_reviewer
 
 CORRESPONDENT_GROUP = "Correspondent"
 
 
 def is_desk_editor(user):
-    return user.is_active and user.is_staff and editorial_rules.is_reviewer(user)
+    return user.is_active and user.is_staff and is_reviewer(user)
 
 
 def filing_correspondent(user):

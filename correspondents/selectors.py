@@ -2,9 +2,12 @@
 
 from dataclasses import dataclass
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
+from articles.models import Article
 from correspondents.models import Filing
+from editorial.desk_status import DeskStatus, desk_status, with_desk_status
 
 FILINGS_SHOWN = 50
 
@@ -35,8 +38,8 @@ LABELS = {
 def progress(filing):
     """Received, being edited, used (with the public link) or not used (with the reason).
 
-    "Used" is the story's own visibility rule (Article.is_published), read through the filing's
-    relation; a story the desk withdrew again counts as not used.
+    "Used" is the desk's own status of the story (editorial.desk_status), read through the
+    filing's relation; a story the desk withdrew again counts as not used.
     """
     if filing.state == Filing.State.DECLINED:
         return Progress(NOT_USED, LABELS[NOT_USED], reason=filing.decline_reason)
@@ -45,18 +48,20 @@ def progress(filing):
     article = filing.article
     if article is None:
         return Progress(NOT_USED, LABELS[NOT_USED])
-    if article.is_published():
+    status = desk_status(article)
+    if status == DeskStatus.PUBLISHED:
         return Progress(USED, LABELS[USED], public_url=article.get_absolute_url())
-    if article.status == article.Status.WITHDRAWN:
+    if status == DeskStatus.WITHDRAWN:
         return Progress(NOT_USED, LABELS[NOT_USED])
     return Progress(EDITING, LABELS[EDITING])
 
 
 def filings_of(correspondent):
-    """The correspondent's newest filings with their progress, in two queries."""
+    """The correspondent's newest filings with their progress, in three queries."""
+    stories = with_desk_status(Article.objects.all())
     filings = list(
-        correspondent.filings.select_related("article", "union")
-        .prefetch_related("filing_photos")
+        correspondent.filings.select_related("union")
+        .prefetch_related(Prefetch("article", queryset=stories), "filing_photos")
         .order_by("-submitted_at", "-pk")[:FILINGS_SHOWN]
     )
     return [(filing, progress(filing)) for filing in filings]

@@ -19,7 +19,7 @@ from articles.models import Byline
 from correspondents import links, notifications
 from correspondents.models import Correspondent, Filing, FilingPhoto
 from correspondents.rules import is_desk_editor
-from editorial.services.filing import create_draft
+from editorial.services import file_draft
 from photos.models import Photo
 
 DEFAULT_FILINGS_PER_DAY = 20
@@ -149,7 +149,7 @@ def accept_filing(*, filing, actor, assignee):
             % {"name": assignee.get_username()},
             code="assignee",
         )
-    article = create_draft(
+    article = file_draft(
         actor=assignee,
         bylines=filing_bylines(locked),
         union=locked.union,

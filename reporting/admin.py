@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.shortcuts import redirect
 
 from correspondents.admin import EditorsOnlyAdmin
@@ -28,6 +29,7 @@ class AdoptionAdmin(EditorsOnlyAdmin):
     autocomplete_fields = ["article"]
     date_hierarchy = "date"
     fields = ["article", "outlet", "date", "page", "url"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "outlet":
