@@ -12,6 +12,6 @@ from editorial.signals import story_event_recorded
 def tell_correspondent_when_used(sender, event, **kwargs):
     if event.kind != ArticleEvent.Kind.APPROVED:
         return
-    filing_id = Filing.objects.filter(article_id=event.article_id).values_list("pk", flat=True)
-    for pk in filing_id:
-        notifications.filing_used(pk)
+    filing_ids = Filing.objects.filter(article_id=event.article_id).values_list("pk", flat=True)
+    for filing_id in filing_ids:
+        notifications.filing_used(filing_id)

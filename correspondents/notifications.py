@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from correspondents import links
 from correspondents.models import Filing
+from editorial.formatting import local_time
 
 logger = logging.getLogger(__name__)
 
@@ -25,6 +26,12 @@ def _send(filing_id, *, template, subject):
             "status_url": links.absolute_url(filing.correspondent),
             "public_url": (
                 settings.SITE_URL + filing.article.get_absolute_url() if filing.article else ""
+            ),
+            # An approval for later: the story goes public at this time (Beijing time).
+            "scheduled_for": (
+                local_time(filing.article.publish_at)
+                if filing.article is not None and filing.article.is_scheduled()
+                else ""
             ),
         }
         message = EmailMessage(
