@@ -1,12 +1,12 @@
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from correspondents import links, services
 from correspondents.models import Correspondent
 from editorial.roles import EDITOR, REPORTER
-from tests.factories import make_union, make_user
+from tests.editorial.conftest import member as desk_member
+from tests.factories import make_union
 from tests.photos import images
 
 
@@ -14,12 +14,6 @@ from tests.photos import images
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
-
-
-def desk_member(group_name, username, **fields):
-    user = make_user(username, is_staff=True, email=f"{username}@example.org", **fields)
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 @pytest.fixture
