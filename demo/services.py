@@ -15,10 +15,12 @@ from articles.models import Article, Column
 from correspondents.rules import ensure_group as ensure_correspondent_group
 from demo import content
 from demo.information_work import load_information_work
+from demo.planning import ensure_plan
 from editorial.roles import ensure_groups
 from editorial.services import file_draft
 from editorial.services.filing import drive_to_status
 from photos.models import Photo
+from planning.roles import ensure_planning_permissions
 from unions.models import Union
 
 
@@ -26,6 +28,7 @@ from unions.models import Union
 class DemoReport:
     created_unions: int = 0
     created_stories: int = 0
+    created_ideas: int = 0
     logins: list = field(default_factory=list)
 
 
@@ -138,6 +141,7 @@ def load_demo():
     """Creates whatever of the demo newsroom is missing and returns what it did."""
     report = DemoReport()
     ensure_groups()
+    ensure_planning_permissions()
     _ensure_unions(report)
     column = _ensure_taxonomy()
     users = _ensure_users(report)
@@ -148,4 +152,5 @@ def load_demo():
         report.created_stories += 1
     ensure_correspondent_group()
     load_information_work(editor=users["editor"])
+    report.created_ideas = ensure_plan(users)
     return report
