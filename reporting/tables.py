@@ -47,7 +47,7 @@ def _figures(tally):
 
 def _figure_headers():
     return [
-        _("Filed"),
+        _("Filings sent"),
         _("Used on the site"),
         *_level_headers(),
         _("Photos"),
@@ -89,7 +89,7 @@ def ranking_table(stats):
     headers = [
         _("Rank"),
         _("Union"),
-        _("Filed"),
+        _("Filings sent"),
         _("Used on the site"),
         _("Use rate (%)"),
         _("Used by outlets"),
@@ -125,7 +125,7 @@ def outlets_table(stats):
 def months_table(stats):
     rows = [[f"{month.year}年{month.month}月", filed, used] for month, filed, used in stats.months]
     return Table(
-        "months", _("Month by month"), [_("Month"), _("Filed"), _("Used on the site")], rows
+        "months", _("Month by month"), [_("Month"), _("Filings sent"), _("Used on the site")], rows
     )
 
 
