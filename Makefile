@@ -7,7 +7,7 @@ HOST_PORT ?= 127.0.0.1:8000
 # Root installs system packages itself; anyone else goes through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test install install-test browser-deps lint messages benchmark clean
+.PHONY: run test install install-test browser-deps fonts lint messages benchmark clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,7 @@ install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test
 
-run: install
+run: install fonts
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input
 	DEBUG=1 $(BIN)/python manage.py load_demo
 	@# The task worker runs beside the web server and stops with it.
@@ -40,6 +40,14 @@ browser-deps:
 		echo "Installing chromium, fonts-noto-cjk and gettext with apt-get"; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk gettext >/dev/null; \
+	fi
+
+# The CJK fonts share cards are drawn with (Debian's fonts-noto-cjk, SIL OFL; README: Readers, sharing and partners).
+fonts:
+	@if ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then \
+		echo "Installing fonts-noto-cjk with apt-get"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq fonts-noto-cjk >/dev/null; \
 	fi
 
 lint: install-test

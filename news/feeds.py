@@ -6,15 +6,42 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
+from django.utils.xmlutils import SimplerXMLGenerator
 from taggit.models import Tag
 
-from articles.models import Article
+from articles.models import Article, Column
 from news import selectors
 from unions.models import Union
 
 
+class ReadableAtomFeed(Atom1Feed):
+    # Browsers show application/atom+xml as plain text and apply no stylesheet to it; feed
+    # readers accept Atom served as XML.
+    content_type = "application/xml; charset=utf-8"
+
+    """Atom with an XSLT stylesheet: feed readers ignore it, a browser shows a readable page.
+
+    Someone who taps "subscribe" on a phone otherwise gets a screen of raw XML. The stylesheet
+    comes from our own origin (news.views.feed_stylesheet), which the Content Security Policy
+    allows.
+    """
+
+    def write(self, outfile, encoding):
+        # Atom1Feed.write starts the document itself; the processing instruction must come
+        # right after the XML declaration, so the declaration is written here.
+        handler = SimplerXMLGenerator(outfile, encoding, short_empty_elements=True)
+        handler.startDocument()
+        handler.processingInstruction(
+            "xml-stylesheet", f'type="text/xsl" href="{reverse("news:feed_stylesheet")}"'
+        )
+        handler.startElement("feed", self.root_attributes())
+        self.add_root_elements(handler)
+        self.write_items(handler)
+        handler.endElement("feed")
+
+
 class StoryFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = ReadableAtomFeed
 
     def item_title(self, item):
         return item.headline
@@ -84,3 +111,23 @@ class ThemeFeed(StoryFeed):
 
     def items(self, theme):
         return selectors.feed_stories(theme=theme)
+
+
+class ColumnFeed(StoryFeed):
+    def get_object(self, request, slug):
+        column = get_object_or_404(Column, slug=slug)
+        if not Article.objects.published().filter(column=column).exists():
+            raise Http404(_("No published story is in this column."))
+        return column
+
+    def title(self, column):
+        return _("Union news: %(column)s") % {"column": column.name}
+
+    def subtitle(self, column):
+        return _("The newest stories of the column %(column)s.") % {"column": column.name}
+
+    def link(self, column):
+        return column.get_absolute_url()
+
+    def items(self, column):
+        return selectors.feed_stories(column=column)

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 
 from news import selectors
+from sharing import selectors as sharing_selectors
 
 SUMMARY_LENGTH = 120
 
@@ -21,7 +22,7 @@ class PageMeta:
     title: str = ""
     description: str = ""
     path: str = ""  # the canonical path; the request's path when empty
-    image: object = None  # a Photo for og:image
+    image: object = None  # a Photo or a ShareCard for og:image
     og_type: str = "website"
     published_time: object = None
     modified_time: object = None
@@ -35,18 +36,22 @@ def public_ancestors(union):
 def render_article(request, article, *, preview=False):
     """The public story page; the editorial preview renders it too, so both look the same."""
     photos = selectors.ordered_photos(article)
+    # Shared links show the lead photo, or the story's share card when it has no photo.
+    share_image = photos[0] if photos else sharing_selectors.share_card(article)
     context = {
         "article": article,
         "photos": photos,
         "photo_credit": selectors.closing_photo_credit(article, photos),
         "ancestors": public_ancestors(article.union),
         "related_stories": selectors.related_stories(article),
+        "correction_time": selectors.correction_time(article),
+        "share_image": share_image,
         "preview": preview,
         "meta": PageMeta(
             title=article.headline,
             description=article.lead_text[:SUMMARY_LENGTH],
             path=article.get_absolute_url(),
-            image=selectors.lead_photo(article),
+            image=share_image,
             og_type="article",
             published_time=article.publish_at,
             modified_time=article.updated_at,

@@ -12,7 +12,7 @@ from django.db.models import Count, Exists, F, OuterRef, Window
 from django.db.models.functions import RowNumber, Substr
 from taggit.models import Tag
 
-from articles.models import Article, ArticleTheme
+from articles.models import Article, ArticleTheme, Column
 from photos.models import Photo
 from unions.models import Union
 
@@ -20,6 +20,7 @@ TOP_STORY_COUNT = 3
 LATEST_COUNT = 10
 CITY_BLOCK_COUNT = 4
 PHOTO_STRIP_COUNT = 8
+COLUMN_BLOCK_COUNT = 3
 HOME_THEME_COUNT = 20
 RELATED_STORY_COUNT = 6
 RELATED_THEME_COUNT = 12
@@ -105,6 +106,7 @@ def home_page():
         "city_blocks": city_blocks(),
         "themes": popular_themes(HOME_THEME_COUNT),
         "photo_stories": list(photo_stories()[:PHOTO_STRIP_COUNT]),
+        "column_blocks": column_blocks(),
     }
 
 
@@ -231,6 +233,44 @@ def column_stories(column):
     return published_stories().filter(column=column)
 
 
+def public_columns():
+    """The columns that carry at least one published story, by name (navigation, home)."""
+    with_story = Exists(Article.objects.published().filter(column=OuterRef("pk")))
+    return Column.objects.filter(with_story).order_by("name")
+
+
+@dataclass
+class ColumnBlock:
+    column: Column
+    stories: list = field(default_factory=list)
+
+
+def column_blocks(per_column=COLUMN_BLOCK_COUNT):
+    """Each column with published stories and its newest stories (two queries)."""
+    blocks = {column.pk: ColumnBlock(column) for column in public_columns()}
+    stories = (
+        Article.objects.published()
+        .filter(column__in=list(blocks))
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=F("column_id"),
+                order_by=[F("publish_at").desc(), F("pk").desc()],
+            )
+        )
+        .filter(rank__lte=per_column)
+        .order_by("column_id", "rank")
+    )
+    for column_id, group in groupby(stories, key=lambda story: story.column_id):
+        blocks[column_id].stories = list(group)
+    return list(blocks.values())
+
+
+def other_columns(column):
+    """The other public columns, for a column page's sidebar."""
+    return public_columns().exclude(pk=column.pk)
+
+
 # One story
 
 
@@ -252,12 +292,33 @@ def related_stories(article, limit=RELATED_STORY_COUNT):
             .newest_first()[: limit - len(related)]
         )
         related.extend(same_union)
+    # Readers expect the newest first, as in every other list on the site.
+    related.sort(key=lambda story: (story.publish_at, story.pk), reverse=True)
     return related
 
 
-def feed_stories(*, union=None, theme=None):
-    """The newest published stories for a feed (all, a union's subtree or a theme's)."""
+def correction_time(article):
+    """When the story was last corrected (the desk's record), or None; dates the 更正 box."""
+    if not article.correction_note:
+        return None
+    return (
+        article.events.filter(kind="corrected")
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+
+
+def feed_cities():
+    """The active city federations, for the feed page."""
+    return list(Union.objects.active().filter(kind=Union.Kind.CITY).order_by("ordering", "path"))
+
+
+def feed_stories(*, union=None, theme=None, column=None):
+    """The newest published stories for a feed (all, a union's subtree, a theme's, a column's)."""
     stories = Article.objects.published()
+    if column is not None:
+        stories = stories.filter(column=column)
     if union is not None:
         stories = stories.by_union(union)
     if theme is not None:

@@ -37,6 +37,13 @@ urlpatterns = [
         "themes/<unicode_slug:slug>/feed/", cache_for_readers(feeds.ThemeFeed()), name="theme_feed"
     ),
     path("columns/<unicode_slug:slug>/", views.column_detail, name="column"),
+    path(
+        "columns/<unicode_slug:slug>/feed/",
+        cache_for_readers(feeds.ColumnFeed()),
+        name="column_feed",
+    ),
+    path("feeds/", views.feed_index, name="feeds"),
+    path("feeds/atom.xsl", views.feed_stylesheet, name="feed_stylesheet"),
     path("photos/", views.photo_gallery, name="photos"),
     path("feeds/latest/", cache_for_readers(feeds.LatestStoriesFeed()), name="latest_feed"),
     path("sitemap.xml", cache_for_readers(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),

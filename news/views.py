@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
@@ -17,6 +18,7 @@ from unions.models import Union
 
 STORIES_PER_PAGE = 20
 PHOTOS_PER_PAGE = 24
+FEED_STYLESHEET_MAX_AGE = 3600
 
 
 def _page(request, stories, per_page=STORIES_PER_PAGE):
@@ -112,6 +114,8 @@ def column_detail(request, slug):
     context = {
         "column": column,
         "page_obj": _page(request, selectors.column_stories(column)),
+        "other_columns": list(selectors.other_columns(column)),
+        "nav_column": column.pk,
         "meta": PageMeta(
             title=column.name,
             description=column.description
@@ -137,6 +141,31 @@ def photo_gallery(request):
         ),
     }
     return render(request, "news/photo_gallery.html", context)
+
+
+@require_safe
+@cache_for_readers
+def feed_index(request):
+    """How to subscribe, and every feed there is: the latest, each city's, themes and columns."""
+    context = {
+        "city_feeds": selectors.feed_cities(),
+        "themes": selectors.popular_themes(selectors.HOME_THEME_COUNT),
+        "columns": list(selectors.public_columns()),
+        "meta": PageMeta(
+            title=_("Subscribe"),
+            description=_("Follow the unions' news in a feed reader: how, and every feed."),
+            path=reverse("news:feeds"),
+        ),
+    }
+    return render(request, "news/feed_index.html", context)
+
+
+@require_safe
+def feed_stylesheet(request):
+    """The XSLT that turns a feed opened in a browser into a page (news.feeds.ReadableAtomFeed)."""
+    response = render(request, "news/atom.xsl.html", content_type="text/xsl; charset=utf-8")
+    patch_cache_control(response, public=True, max_age=FEED_STYLESHEET_MAX_AGE)
+    return response
 
 
 @require_safe

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "importer",
     "correspondents",
     "reporting",
+    "sharing",
+    "syndication",
     "demo",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -203,6 +205,13 @@ PHOTO_MAX_BYTES = int(os.environ.get("PHOTO_MAX_BYTES", str(20 * 1024 * 1024)))
 PHOTO_MAX_PIXELS = int(os.environ.get("PHOTO_MAX_PIXELS", str(50_000_000)))
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(2 * 1024 * 1024)))
 CORRESPONDENT_FILINGS_PER_DAY = int(os.environ.get("CORRESPONDENT_FILINGS_PER_DAY", "20"))
+
+# Share cards (sharing): the CJK fonts they are drawn with; Debian's fonts-noto-cjk by default.
+SHARE_CARD_FONT_SERIF = os.environ.get("SHARE_CARD_FONT_SERIF", "")
+SHARE_CARD_FONT_SANS = os.environ.get("SHARE_CARD_FONT_SANS", "")
+
+# The partners' ninjs API (syndication): requests a partner may make a minute (0: no limit).
+SYNDICATION_RATE_LIMIT = int(os.environ.get("SYNDICATION_RATE_LIMIT", "120"))
 
 # Email: the console in development; SMTP when EMAIL_HOST is set.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")

@@ -15,6 +15,7 @@ urlpatterns = [
     path("editorial/", include("editorial.urls")),
     path("search/", include("search.urls")),
     path("correspondents/", include("correspondents.urls")),
+    path("", include("syndication.urls")),
     path("planning/", include("planning.urls")),
     path("", include("news.urls")),
 ]

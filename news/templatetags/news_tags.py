@@ -1,4 +1,5 @@
 from django import template
+from django.utils.translation import gettext, pgettext
 
 from news import selectors
 from news.links import absolute_url
@@ -49,3 +50,37 @@ def canonical_url(context):
     if page_obj is not None and getattr(page_obj, "number", 1) > 1:
         path = f"{path}?page={page_obj.number}"
     return absolute_url(path)
+
+
+# Who a story comes from, for the source line under the headline; print roles, in order.
+SOURCE_ROLES = ("reporter", "correspondent", "author", "photographer")
+
+
+@register.simple_tag
+def source_line(article):
+    """来源：宿州市总工会 · 记者 陈雪 · 通讯员 孙晓东 (reads the bylines prefetch)."""
+    labels = {
+        "reporter": pgettext("source line", "Reporter"),
+        "correspondent": pgettext("source line", "Correspondent"),
+        "author": pgettext("source line", "Author"),
+        "photographer": pgettext("source line", "Photographer"),
+    }
+    parts = [gettext("Source: %(union)s") % {"union": article.union.name}]
+    bylines = list(article.bylines.all())
+    for role in SOURCE_ROLES:
+        names = [byline.name for byline in bylines if byline.role == role]
+        if names:
+            parts.append(f"{labels[role]} {' '.join(names)}")
+    return " · ".join(parts)
+
+
+@register.simple_tag
+def navigation_columns():
+    """The columns with published stories, for the site's navigation."""
+    return list(selectors.public_columns())
+
+
+@register.filter
+def quiet_cities(city_blocks):
+    """The cities without news yet: the home page names them on one line instead of in cards."""
+    return [block for block in city_blocks if not block.stories]

@@ -39,7 +39,9 @@ def newsroom(city, county, other_city):
 
 def entry_titles(response):
     assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/atom+xml")
+    # Atom served as XML, so that a browser applies the feed's stylesheet (news.feeds).
+    assert response["Content-Type"] == "application/xml; charset=utf-8"
+    assert ElementTree.fromstring(response.content).tag == f"{ATOM}feed"
     feed = ElementTree.fromstring(response.content)
     return {entry.findtext(f"{ATOM}title") for entry in feed.iter(f"{ATOM}entry")}
 
