@@ -7,6 +7,19 @@ from articles.models import Article
 from editorial import selectors
 from editorial.formatting import changed_since_opened, zone_name
 
+# Line and paragraph breaks of any kind: a headline is one line on the page, in an email's
+# subject (where a newline made the mail library refuse the whole message) and in feeds.
+LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def single_line(value):
+    if any(character in LINE_BREAKS for character in value):
+        raise ValidationError(
+            gettext("Write this on one line: it may not contain a line break."),
+            code="multiline",
+        )
+    return value
+
 
 class ArticleAdminForm(forms.ModelForm):
     """The story form; it carries the version it was loaded with and refuses lost updates."""
@@ -35,6 +48,15 @@ class ArticleAdminForm(forms.ModelForm):
             self.fields["loaded_version"].initial = self.instance.version
         # The version in the database when the save was checked, under the row lock.
         self.current_version = None
+
+    def clean_kicker(self):
+        return single_line(self.cleaned_data["kicker"])
+
+    def clean_headline(self):
+        return single_line(self.cleaned_data["headline"])
+
+    def clean_subheadline(self):
+        return single_line(self.cleaned_data["subheadline"])
 
     def clean(self):
         cleaned_data = super().clean()

@@ -21,6 +21,8 @@ class ArticleEvent(models.Model):
         CORRECTED = "corrected", _("Corrected after publication")
         RESTORED = "restored", _("Earlier version restored")
         PREVIEW_SHARED = "preview_shared", _("Preview link shared")
+        PREVIEW_REVOKED = "preview_revoked", _("Preview link revoked")
+        NOTIFICATION_FAILED = "notification_failed", _("Email not sent")
 
     article = models.ForeignKey(
         Article, verbose_name=_("story"), on_delete=models.CASCADE, related_name="events"
@@ -60,3 +62,55 @@ class ArticleEvent(models.Model):
     @property
     def changes_status(self):
         return self.from_status != self.to_status
+
+
+class PreviewLinkQuerySet(models.QuerySet):
+    def live(self):
+        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class PreviewLink(models.Model):
+    """A signed preview link handed to a reviewer without an account: who made it, until when.
+
+    The token names this row, so a link stops working when it is revoked, when it expires and
+    when its story is deleted (the row goes with it); the view also refuses it once the story is
+    withdrawn. `version` is the story's version when the link was made: the page says which
+    version it shows and whether the story changed since.
+    """
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("story"), on_delete=models.CASCADE, related_name="preview_links"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("made by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("made at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("valid until"))
+    version = models.PositiveIntegerField(_("version when made"))
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("revoked by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = PreviewLinkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("preview link")
+        verbose_name_plural = _("preview links")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.article_id}: {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_live(self):
+        return self.revoked_at is None and self.expires_at > timezone.now()

@@ -1,4 +1,10 @@
-"""Emails the workflow sends after a transition commits (transaction.on_commit)."""
+"""Emails the workflow sends after a transition commits, from a background task.
+
+The step is done and committed before any email is tried: a mail server that is down or
+refuses a message never undoes a step or turns it into an error page. The task retries
+(newsroom.background), and every failed attempt goes on the story's record, so the desk sees
+in the timeline that the author or the editors were not told.
+"""
 
 import logging
 
@@ -9,9 +15,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from editorial.formatting import display_name, local_time, zone_name
 from editorial.models import ArticleEvent
+from editorial.services import records
+from newsroom.background import MAX_ATTEMPTS, retry_on_failure
 
 logger = logging.getLogger(__name__)
 
@@ -76,15 +85,10 @@ def _send(event_id, *, template, subject, recipients):
             )
             for person in people
         ]
-    try:
-        return get_connection().send_messages(messages)
-    except Exception:
-        # The step is done and committed; a mail server failure must not undo or hide it.
-        logger.exception("Could not send the workflow email for event %s", event_id)
-        return 0
+    return get_connection(fail_silently=False).send_messages(messages)
 
 
-def story_submitted(event_id):
+def _submitted(event_id):
     return _send(
         event_id,
         template="editorial/email/submitted.txt",
@@ -95,7 +99,7 @@ def story_submitted(event_id):
     )
 
 
-def story_returned(event_id):
+def _returned(event_id):
     return _send(
         event_id,
         template="editorial/email/returned.txt",
@@ -107,7 +111,7 @@ def story_returned(event_id):
     )
 
 
-def story_published(event_id):
+def _published(event_id):
     def subject(event):
         if event.publish_at > timezone.now():
             return _("[Union news desk] Scheduled: %(headline)s") % {
@@ -121,3 +125,53 @@ def story_published(event_id):
         subject=subject,
         recipients=_author_if_someone_else,
     )
+
+
+SENDERS = {"submitted": _submitted, "returned": _returned, "published": _published}
+
+
+@task()
+def send_workflow_email(email, event_id, attempt=1):
+    """One workflow email (a key of SENDERS) for one event; returns the messages sent."""
+    try:
+        with retry_on_failure(send_workflow_email, email, event_id, attempt=attempt):
+            return SENDERS[email](event_id)
+    except Exception as error:
+        _record_failure(event_id, attempt, error)
+        raise
+
+
+def _record_failure(event_id, attempt, error):
+    article_id = ArticleEvent.objects.filter(pk=event_id).values_list("article_id", flat=True)
+    if not article_id:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        if attempt < MAX_ATTEMPTS:
+            explanation = _(
+                "The email about this step could not be sent (attempt %(attempt)d of "
+                "%(attempts)d): %(error)s. It will be tried again."
+            )
+        else:
+            explanation = _(
+                "The email about this step could not be sent (attempt %(attempt)d of "
+                "%(attempts)d): %(error)s. No further attempt will be made: tell the people "
+                "concerned yourself."
+            )
+        explanation %= {
+            "attempt": attempt,
+            "attempts": MAX_ATTEMPTS,
+            "error": f"{type(error).__name__}: {error}"[:300],
+        }
+    records.record_notification_failure(article_id=article_id[0], explanation=explanation)
+
+
+def story_submitted(event_id):
+    send_workflow_email.enqueue("submitted", event_id)
+
+
+def story_returned(event_id):
+    send_workflow_email.enqueue("returned", event_id)
+
+
+def story_published(event_id):
+    send_workflow_email.enqueue("published", event_id)

@@ -24,21 +24,22 @@ def max_age():
     return value if isinstance(value, timedelta) else timedelta(seconds=int(value))
 
 
-def make_token(article):
-    return signing.TimestampSigner(salt=SALT).sign_object({"article": article.pk})
+def make_token(link):
+    """The token of a PreviewLink row: signed, so that nobody can make one up."""
+    return signing.TimestampSigner(salt=SALT).sign_object({"link": link.pk})
 
 
 def read_token(token):
-    """The story id a token stands for; raises PreviewLinkExpired or PreviewLinkInvalid."""
+    """The PreviewLink id a token stands for; raises PreviewLinkExpired or PreviewLinkInvalid."""
     try:
         data = signing.TimestampSigner(salt=SALT).unsign_object(token, max_age=max_age())
     except signing.SignatureExpired as error:
         raise PreviewLinkExpired from error
     except (signing.BadSignature, ValueError) as error:
         raise PreviewLinkInvalid from error
-    if not isinstance(data, dict) or not isinstance(data.get("article"), int):
+    if not isinstance(data, dict) or not isinstance(data.get("link"), int):
         raise PreviewLinkInvalid
-    return data["article"]
+    return data["link"]
 
 
 def absolute_url(token):

@@ -1,4 +1,4 @@
-"""The desk's two groups and their permissions.
+"""The desk's groups and their permissions.
 
 The data migration calls ensure_groups() with the migration's historical models; load_demo and
 tests (whose transactional flushes empty the group table) call it with the current ones. It is
@@ -11,6 +11,7 @@ from django.db.models import Q
 
 REPORTER = "Reporter"
 EDITOR = "Editor"
+EDITOR_IN_CHIEF = "Editor-in-chief"
 
 _REPORTER_PERMISSIONS = [
     "articles.add_article",
@@ -45,7 +46,23 @@ _EDITOR_PERMISSIONS = [
     "auth.view_user",
 ]
 
-GROUP_PERMISSIONS = {REPORTER: _REPORTER_PERMISSIONS, EDITOR: _EDITOR_PERMISSIONS}
+_EDITOR_IN_CHIEF_PERMISSIONS = [
+    *_EDITOR_PERMISSIONS,
+    # Failed logins (django-axes): see who was locked out, and unlock a colleague by deleting
+    # the record of their failed attempts.
+    "axes.view_accessattempt",
+    "axes.delete_accessattempt",
+    "axes.view_accessfailurelog",
+    "axes.view_accesslog",
+    # Background tasks (emails, search indexing): the backlog and the failures.
+    "django_tasks_database.view_dbtaskresult",
+]
+
+GROUP_PERMISSIONS = {
+    REPORTER: _REPORTER_PERMISSIONS,
+    EDITOR: _EDITOR_PERMISSIONS,
+    EDITOR_IN_CHIEF: _EDITOR_IN_CHIEF_PERMISSIONS,
+}
 
 
 def ensure_permission_rows(apps, labels=None):

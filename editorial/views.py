@@ -4,17 +4,20 @@ from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 
 from articles.models import Article
 from editorial import preview_links, rules
+from editorial.formatting import local_time
+from editorial.models import PreviewLink
 from news.rendering import render_article
 
 
-def _preview_response(request, article):
-    response = render_article(request, article, preview=True)
+def _preview_response(request, article, preview_note=""):
+    response = render_article(request, article, preview=True, preview_note=preview_note)
     # Never in a search index; never_cache keeps it out of every cache.
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
@@ -61,14 +64,7 @@ def shared_preview(request, token):
     try:
         pk = preview_links.read_token(token)
     except preview_links.PreviewLinkExpired:
-        return _refused(
-            request,
-            gettext("This preview link has expired"),
-            gettext(
-                "Preview links work for a limited time. Ask the editor who sent it for a new one."
-            ),
-            status=403,
-        )
+        return _expired(request)
     except preview_links.PreviewLinkInvalid:
         return _refused(
             request,
@@ -79,15 +75,55 @@ def shared_preview(request, token):
             ),
             status=404,
         )
-    article = Article.objects.for_listing().filter(pk=pk).first()
-    if article is None:
+    link = PreviewLink.objects.filter(pk=pk).first()
+    if link is None:
+        # Deleting a story deletes its links.
         return _refused(
             request,
             gettext("This story no longer exists"),
             gettext("The story this link was made for has been deleted."),
             status=404,
         )
-    response = _preview_response(request, article)
+    if link.revoked_at is not None:
+        return _refused(
+            request,
+            gettext("This preview link was revoked"),
+            gettext("The editor who sent it has withdrawn it. Ask them for a new one if needed."),
+            status=410,
+        )
+    if link.expires_at <= timezone.now():
+        return _expired(request)
+    article = Article.objects.for_listing().get(pk=link.article_id)
+    if article.status == Article.Status.WITHDRAWN:
+        return _refused(
+            request,
+            gettext("This story was withdrawn"),
+            gettext("The newsroom withdrew this story; its preview link no longer works."),
+            status=410,
+        )
+    response = _preview_response(request, article, preview_note=_version_note(link, article))
     # The token is the key to the story: links out of the page must not carry it along.
     response["Referrer-Policy"] = "no-referrer"
     return response
+
+
+def _expired(request):
+    return _refused(
+        request,
+        gettext("This preview link has expired"),
+        gettext("Preview links work for a limited time. Ask the editor who sent it for a new one."),
+        status=403,
+    )
+
+
+def _version_note(link, article):
+    """Which version the reader sees, and whether the story changed since the link was made."""
+    note = gettext("You are reading version %(version)s, saved %(time)s.") % {
+        "version": article.version,
+        "time": local_time(article.updated_at),
+    }
+    if article.version != link.version:
+        note += " " + gettext(
+            "The story has been edited since this link was made (version %(version)s)."
+        ) % {"version": link.version}
+    return note

@@ -7,6 +7,7 @@ class NewsConfig(AppConfig):
     verbose_name = _("Public site")
 
     def ready(self):
+        from news import checks  # noqa: F401  (registers the deployment checks)
         from news.cache import connect_signals
 
         connect_signals()

@@ -10,7 +10,9 @@ also remembers when the next scheduled story falls due; the first request after 
 bumps the generation.
 
 The generation lives in the default cache. With several server processes, set CACHE_URL to a
-cache they share (Redis), so that every process sees each bump.
+cache they share (Redis), so that every process sees each bump. A bump made while Redis is down
+is lost, so the generation is bumped again when the cache comes back (newsroom.resilient_cache
+sends `cache_reconnected`).
 """
 
 import functools
@@ -121,11 +123,17 @@ def invalidate_pages(*, using=None, **signal_kwargs):
     transaction.on_commit(bump_generation, using=using)
 
 
+def bump_after_outage(**signal_kwargs):
+    """Signal receiver: invalidations missed while the cache was unreachable are made now."""
+    bump_generation()
+
+
 def connect_signals():
     """Bump the generation whenever anything shown on a public page changes."""
     from taggit.models import Tag
 
     from articles.models import Article, ArticleTheme, Byline, Column
+    from newsroom.resilient_cache import cache_reconnected
     from photos.models import Photo
     from unions.models import Union
 
@@ -136,3 +144,4 @@ def connect_signals():
     m2m_changed.connect(
         invalidate_pages, sender=Article.themes.through, dispatch_uid="news-article-themes"
     )
+    cache_reconnected.connect(bump_after_outage, dispatch_uid="news-cache-reconnected")

@@ -14,17 +14,31 @@ from news import selectors
 from unions.models import Union
 
 
-class ReadableAtomFeed(Atom1Feed):
-    # Browsers show application/atom+xml as plain text and apply no stylesheet to it; feed
-    # readers accept Atom served as XML.
-    content_type = "application/xml; charset=utf-8"
+class PlainTextAtomFeed(Atom1Feed):
+    """Atom whose summaries are plain text.
 
+    Django's Atom1Feed labels a summary type="html", so feed readers interpret whatever markup
+    was typed into a story's summary: a script in a summary ran in readers. A summary is text,
+    and type="text" tells readers to show it as such.
+    """
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
+class ReadableAtomFeed(PlainTextAtomFeed):
     """Atom with an XSLT stylesheet: feed readers ignore it, a browser shows a readable page.
 
     Someone who taps "subscribe" on a phone otherwise gets a screen of raw XML. The stylesheet
     comes from our own origin (news.views.feed_stylesheet), which the Content Security Policy
     allows.
     """
+
+    # Browsers show application/atom+xml as plain text and apply no stylesheet to it; feed
+    # readers accept Atom served as XML.
+    content_type = "application/xml; charset=utf-8"
 
     def write(self, outfile, encoding):
         # Atom1Feed.write starts the document itself; the processing instruction must come

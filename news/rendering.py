@@ -33,7 +33,7 @@ def public_ancestors(union):
     return [ancestor for ancestor in union.ancestors() if ancestor.is_active]
 
 
-def render_article(request, article, *, preview=False):
+def render_article(request, article, *, preview=False, preview_note=""):
     """The public story page; the editorial preview renders it too, so both look the same."""
     photos = selectors.ordered_photos(article)
     # Shared links show the lead photo, or the story's share card when it has no photo.
@@ -47,6 +47,7 @@ def render_article(request, article, *, preview=False):
         "correction_time": selectors.correction_time(article),
         "share_image": share_image,
         "preview": preview,
+        "preview_note": preview_note,
         "meta": PageMeta(
             title=article.headline,
             description=article.lead_text[:SUMMARY_LENGTH],

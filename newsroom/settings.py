@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "newsroom.middleware.RefuseNulBytesMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -110,8 +111,11 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     if env_bool("DATABASE_POOL"):
-        # psycopg 3's connection pool; it replaces persistent connections.
+        # psycopg 3's connection pool; it replaces persistent connections. With health checks
+        # each connection is checked as it leaves the pool: after a database restart the pool
+        # would otherwise hand requests dead connections (500s) until it had cycled through them.
         DATABASES["default"]["OPTIONS"] = {"pool": True}
+        DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
         DATABASES["default"]["CONN_MAX_AGE"] = 0
     else:
         DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "600"))
@@ -139,6 +143,12 @@ AXES_COOLOFF_TIME = 1  # hours
 # A user is locked from the address that failed, so a whole office behind one address is not.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# Behind a reverse proxy every request comes from the proxy's address. List the proxies'
+# addresses or networks in TRUSTED_PROXIES (e.g. 127.0.0.1,10.0.0.0/8): only requests from them
+# have their X-Forwarded-For read, so a client cannot choose the address it is counted under.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+AXES_CLIENT_IP_CALLABLE = "newsroom.login_throttle.client_ip"
+AXES_USERNAME_CALLABLE = "newsroom.login_throttle.login_username"
 
 # The desk and its readers work in Chinese: every page is in Simplified Chinese, whatever
 # language a browser asks for (no LocaleMiddleware), so a phone set to English does not get
@@ -175,9 +185,12 @@ CACHES = {
 if os.environ.get("CACHE_URL"):
     # A cache shared by all processes, e.g. redis://127.0.0.1:6379/1: needed with several
     # server processes, so that each sees a publication at once.
+    # A Redis outage makes the site slower, not broken: the backend answers like an empty
+    # cache until Redis is back (newsroom/resilient_cache.py), and gives up on a call quickly.
     CACHES["default"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "newsroom.resilient_cache.ResilientRedisCache",
         "LOCATION": os.environ["CACHE_URL"],
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
     }
 
 # Background work (Django's tasks API through the django-tasks backport): tasks are stored in
@@ -203,6 +216,9 @@ PHOTO_MAX_BYTES = int(os.environ.get("PHOTO_MAX_BYTES", str(20 * 1024 * 1024)))
 # 50 megapixels admits the 48 and 50 MP modes of today's phones; decoded, such a photo takes
 # about 150 MB of memory, which is what bounds this limit.
 PHOTO_MAX_PIXELS = int(os.environ.get("PHOTO_MAX_PIXELS", str(50_000_000)))
+# A transparent picture (a PNG graphic, not a phone photo) takes four bytes a pixel and a copy
+# laid on white: a 49-megapixel one took 674 MB of a worker. 16 megapixels stays near a photo's.
+PHOTO_MAX_PIXELS_WITH_ALPHA = int(os.environ.get("PHOTO_MAX_PIXELS_WITH_ALPHA", str(16_000_000)))
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(2 * 1024 * 1024)))
 CORRESPONDENT_FILINGS_PER_DAY = int(os.environ.get("CORRESPONDENT_FILINGS_PER_DAY", "20"))
 

@@ -13,7 +13,9 @@ from django.core.files.base import ContentFile
 from PIL import ExifTags, Image, ImageCms, ImageOps
 
 # What each accepted format is stored as: browsers cannot show HEIF, so iPhone photos become JPEG.
-STORED_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WEBP", "HEIF": "JPEG"}
+# Pillow names a JPEG that carries further pictures (phones' Ultra-HDR gain maps, 3D cameras'
+# second eye) MPO; only its first picture, the photo itself, is kept.
+STORED_FORMATS = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "WEBP": "WEBP", "HEIF": "JPEG"}
 EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
 SAVE_OPTIONS = {
     # Quality 90 keeps the original fit for print and for later renditions. Baseline, not

@@ -10,6 +10,9 @@ from PIL import Image, UnidentifiedImageError
 
 from photos import heif
 
+# Modes with transparency: four bytes a pixel, and a second copy to lay them on white for the
+# JPEG renditions (settings.PHOTO_MAX_PIXELS_WITH_ALPHA bounds them lower than photos).
+ALPHA_MODES = {"RGBA", "LA", "PA", "La", "RGBa"}
 # JPEG's largest side: originals stored as JPEG (iPhone photos among them) cannot be longer.
 MAX_SIDE = 65_500
 
@@ -28,6 +31,14 @@ def max_pixels():
     # not thread-safe, so this check alone must refuse everything in the warning range.
     limit = settings.PHOTO_MAX_PIXELS
     return min(limit, Image.MAX_IMAGE_PIXELS) if Image.MAX_IMAGE_PIXELS else limit
+
+
+def max_pixels_with_alpha():
+    return min(settings.PHOTO_MAX_PIXELS_WITH_ALPHA, max_pixels())
+
+
+def _has_alpha(image):
+    return image.mode in ALPHA_MODES or (image.mode == "P" and "transparency" in image.info)
 
 
 def accepted_formats_label():
@@ -136,6 +147,20 @@ def _check_pixels(image):
     width, height = image.size
     if width * height > max_pixels():
         raise _too_many_pixels(width, height)
+    if _has_alpha(image) and width * height > max_pixels_with_alpha():
+        raise ValidationError(
+            _(
+                "The picture is %(width)s × %(height)s pixels with transparency, more than the "
+                "%(limit)s megapixels we process for transparent pictures. Reduce its size, or "
+                "save it without transparency (as a JPEG), and upload it again."
+            ),
+            code="too_many_pixels",
+            params={
+                "width": width,
+                "height": height,
+                "limit": f"{max_pixels_with_alpha() / 1_000_000:g}",
+            },
+        )
     if max(width, height) > MAX_SIDE:
         raise ValidationError(
             _(

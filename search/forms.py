@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from search.segmentation import QUERY_MAX_LENGTH, blank_control_characters
+from search.selectors import themes_with_published_stories, unions_with_published_stories
 from unions.models import Union
 
 
@@ -49,6 +50,13 @@ class SearchForm(forms.Form):
     )
 
     max_query_length = QUERY_MAX_LENGTH
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only what published stories use is accepted: a filter must not confirm that a draft's
+        # theme (or a union's unpublished work) exists. Built per form: "published" is now.
+        self.fields["union"].queryset = unions_with_published_stories()
+        self.fields["theme"].queryset = themes_with_published_stories()
 
     def search_filters(self):
         """The valid filters; an invalid one is left out (its error tells the reader so)."""

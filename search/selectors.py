@@ -1,6 +1,6 @@
 """Reads for the search page: matching stories, and the themes and unions to filter by."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from taggit.models import Tag
 
 from articles.models import Article
@@ -38,9 +38,23 @@ def popular_themes(*, limit=THEME_FILTER_LENGTH, include=None):
     return popular
 
 
+def themes_with_published_stories():
+    """The themes a reader may filter by: a theme used only on drafts is nobody's business."""
+    return Tag.objects.filter(
+        articles_articletheme_items__content_object__in=Article.objects.published()
+    ).distinct()
+
+
+def unions_with_published_stories():
+    """Active unions with a published story of their own or of a sub-union's."""
+    return Union.objects.active().filter(
+        Exists(Article.objects.published().filter(union__path__startswith=OuterRef("path")))
+    )
+
+
 def filter_unions(*, include=None):
-    """The active unions offered by the union filter, in tree order."""
+    """The unions offered by the union filter, in tree order."""
     shown = Q(depth__lte=UNION_FILTER_MAX_DEPTH)
     if include is not None:
         shown |= Q(pk=include.pk)
-    return list(Union.objects.active().filter(shown).order_by("path"))
+    return list(unions_with_published_stories().filter(shown).order_by("path"))

@@ -20,6 +20,18 @@ def _empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _index_without_commit(request, monkeypatch):
+    """Tests run inside a transaction that never commits, so search indexing, which waits for
+    the commit, would never run: here it runs when the change is made. Tests about that timing
+    (marked `index_on_commit`) keep the real wait, and commit with
+    django_capture_on_commit_callbacks."""
+    if request.node.get_closest_marker("index_on_commit") is None:
+        from search import queue
+
+        monkeypatch.setattr(queue, "on_commit", lambda callback, using=None: callback())
+
+
 @pytest.fixture
 def province(db):
     return make_union("安徽省总工会", kind="province", short_name="安徽")

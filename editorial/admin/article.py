@@ -127,6 +127,15 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
         allowed = super().has_delete_permission(request, obj)
         return allowed and (obj is None or rules.can_delete(request.user, obj))
 
+    def get_deleted_objects(self, objs, request):
+        """A draft's parts (bylines, photos, events, import records) go with it.
+
+        Whoever may delete the draft may delete them: the byline admin, which refuses every
+        delete of its own, would otherwise block the cascade and leave the draft undeletable.
+        """
+        deleted, counts, _parts_refused, protected = super().get_deleted_objects(objs, request)
+        return deleted, counts, set(), protected
+
     def get_actions(self, request):
         actions = super().get_actions(request)
         # Deleting goes one draft at a time: a story that reached the desk is withdrawn.
@@ -328,6 +337,18 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
             if rules.can_share_preview(user, article)
             else "",
             "workflow_zone": zone_name(),
+            "workflow_preview_links": [
+                {
+                    "link": link,
+                    "revoke_url": reverse(
+                        "admin:articles_article_revoke_preview_link",
+                        args=[quote(article.pk), link.pk],
+                    ),
+                }
+                for link in article.preview_links.live().select_related("created_by")
+            ]
+            if rules.can_share_preview(user, article)
+            else [],
         }
 
     def _can_save_and_submit(self, request, article):
@@ -356,6 +377,11 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
                 "<path:object_id>/preview-link/",
                 view(self.preview_link_view),
                 name=f"{prefix}_preview_link",
+            ),
+            path(
+                "<path:object_id>/preview-link/<int:link_id>/revoke/",
+                view(self.revoke_preview_link_view),
+                name=f"{prefix}_revoke_preview_link",
             ),
             path(
                 "<path:object_id>/history/compare/",

@@ -15,7 +15,7 @@ from editorial.admin.displays import status_badge
 from editorial.formatting import local_time, zone_name
 from editorial.forms import ReasonForm
 from editorial.services.checks import TransitionNotAllowed, require_unchanged
-from editorial.services.records import share_preview
+from editorial.services.records import revoke_preview_link, share_preview
 from editorial.services.transitions import approve, return_to_author, withdraw
 from editorial.workflow import TRANSITIONS, outcome_message
 
@@ -115,6 +115,27 @@ class WorkflowViewsMixin:
             "change_url": self._change_url(article),
         }
         return TemplateResponse(request, "editorial/admin/preview_link.html", context)
+
+    def revoke_preview_link_view(self, request, object_id, link_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article, refusal_response = self._get_article_or_redirect(request, object_id)
+        if article is None:
+            return refusal_response
+        link = article.preview_links.filter(pk=link_id).first()
+        if link is None:
+            raise Http404
+        try:
+            revoke_preview_link(link=link, actor=request.user)
+        except TransitionNotAllowed as refusal:
+            messages.error(request, refusal.message, extra_tags=refusal.code)
+        else:
+            messages.success(
+                request,
+                gettext("The preview link was revoked: it no longer works."),
+                extra_tags="preview_revoked",
+            )
+        return redirect(self._change_url(article))
 
     # Bulk actions on the review desk, each story through its guarded function.
 

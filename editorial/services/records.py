@@ -1,17 +1,18 @@
 """Events that go on a story's record without moving its status: its creation, corrections,
-shared preview links and restored versions.
+shared preview links, restored versions and emails that could not be sent.
 """
 
 import reversion
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from articles.models import COPY_FIELDS, Article, Byline
 from editorial import preview_links, rules
 from editorial.formatting import local_time
-from editorial.models import ArticleEvent
+from editorial.models import ArticleEvent, PreviewLink
 from editorial.services.checks import require, require_status
 from editorial.services.transitions import lock_article
 
@@ -31,6 +32,15 @@ def _record(article, actor, kind, reason=""):
         to_status=article.status,
         reason=reason,
     )
+
+
+@transaction.atomic
+def record_notification_failure(*, article_id, explanation):
+    """An email the desk expected was not sent: the story's record says so, not only a log."""
+    article = Article.objects.filter(pk=article_id).first()
+    if article is None:
+        return None
+    return _record(article, None, Kind.NOTIFICATION_FAILED, reason=explanation)
 
 
 @transaction.atomic
@@ -57,8 +67,11 @@ def share_preview(*, article, actor):
         rules.can_share_preview(actor, article),
         gettext("Only editors may hand out preview links."),
     )
-    token = preview_links.make_token(article)
     expires_at = preview_links.expiry_from_now()
+    link = PreviewLink.objects.create(
+        article=article, created_by=actor, expires_at=expires_at, version=article.version
+    )
+    token = preview_links.make_token(link)
     _record(
         article,
         actor,
@@ -66,6 +79,27 @@ def share_preview(*, article, actor):
         reason=gettext("Valid until %(time)s.") % {"time": local_time(expires_at)},
     )
     return preview_links.absolute_url(token), expires_at
+
+
+@transaction.atomic
+def revoke_preview_link(*, link, actor):
+    """The link stops working at once; the story's record says who revoked it."""
+    require(
+        rules.can_share_preview(actor, link.article),
+        gettext("Only editors may revoke preview links."),
+    )
+    if link.revoked_at is None:
+        link.revoked_at = timezone.now()
+        link.revoked_by = actor
+        link.save(update_fields=["revoked_at", "revoked_by"])
+        _record(
+            link.article,
+            actor,
+            Kind.PREVIEW_REVOKED,
+            reason=gettext("The link made on %(time)s no longer works.")
+            % {"time": local_time(link.created_at)},
+        )
+    return link
 
 
 @transaction.atomic
