@@ -3,6 +3,12 @@
 Both take the terms of segmentation.parse_query, keep the stories that match every term and
 rank them with the headline above the body above themes and bylines, so that results agree in
 spirit on both databases. Only the PostgreSQL path uses the GIN index.
+
+On PostgreSQL only the newest CANDIDATE_LIMIT matching stories are ranked (and counted): a word
+in every story (工会) would otherwise rank and count the whole table for each query. The
+database finds them by walking the publication-date index for a common word, or through the
+GIN index for a rare one, and stops at the limit; a literal phrase is then checked on those
+candidates only, never with a LIKE over all the text.
 """
 
 from functools import reduce
@@ -16,6 +22,8 @@ CONFIG = "simple"
 # Weights of the document's parts, as PostgreSQL's ts_rank applies them to A, B and C.
 FIELD_WEIGHTS = {"headline_terms": 1.0, "body_terms": 0.4, "credit_terms": 0.2}
 RESULT_ORDER = ("-rank", "-publish_at", "-pk")
+# How many of the newest matching stories are ranked: 25 pages of results.
+CANDIDATE_LIMIT = 500
 
 
 def is_postgresql():
@@ -23,12 +31,19 @@ def is_postgresql():
 
 
 def refresh_vectors(documents):
-    """Recompute the weighted tsvector of these SearchDocuments (PostgreSQL only)."""
+    """Recompute the weighted tsvector of these SearchDocuments (PostgreSQL only).
+
+    The word lists it is made from are then emptied in the same UPDATE (which reads the old
+    values): the vector holds them, and keeping both doubled each story's search document.
+    """
     if is_postgresql():
         documents.update(
             search_vector=SearchVector("headline_terms", weight="A", config=CONFIG)
             + SearchVector("body_terms", weight="B", config=CONFIG)
-            + SearchVector("credit_terms", weight="C", config=CONFIG)
+            + SearchVector("credit_terms", weight="C", config=CONFIG),
+            headline_terms="",
+            body_terms="",
+            credit_terms="",
         )
 
 
@@ -55,14 +70,24 @@ def tsquery(terms):
 
 def _matching_postgresql(articles, terms):
     query = tsquery(terms)
-    articles = articles.filter(search_document__search_vector=query)
+    newest = (
+        articles.filter(search_document__search_vector=query)
+        .order_by("-publish_at", "-pk")
+        .values("pk")[:CANDIDATE_LIMIT]
+    )
+    candidates = articles.model.objects.filter(pk__in=newest)
     for term in terms:
         if term.phrase:
             # The index found the characters; the phrase must also occur as typed.
-            articles = articles.filter(search_document__text__contains=term.text)
-    return articles.annotate(rank=SearchRank(F("search_document__search_vector"), query)).order_by(
-        *RESULT_ORDER
-    )
+            candidates = candidates.filter(search_document__text__contains=term.text)
+    return candidates.annotate(
+        rank=SearchRank(F("search_document__search_vector"), query)
+    ).order_by(*RESULT_ORDER)
+
+
+def is_capped(count):
+    """True when a result count stopped at the candidate limit (PostgreSQL), so "500+"."""
+    return is_postgresql() and count >= CANDIDATE_LIMIT
 
 
 def _has_tokens(field, tokens):

@@ -1,9 +1,9 @@
 """Reads for the search page: matching stories, and the themes and unions to filter by."""
 
-from django.db.models import Count, Q
-from taggit.models import Tag
+from django.db.models import Q
 
 from articles.models import Article
+from news import selectors as news_selectors
 from search import backends
 from unions.models import Union
 
@@ -24,15 +24,11 @@ def search_articles(parsed_query, *, union=None, theme=None):
 
 
 def popular_themes(*, limit=THEME_FILTER_LENGTH, include=None):
-    """Themes with the most published stories (and `include`, when given), most used first."""
-    themes = (
-        Tag.objects.filter(
-            articles_articletheme_items__content_object__in=Article.objects.published()
-        )
-        .annotate(story_count=Count("articles_articletheme_items"))
-        .order_by("-story_count", "name")
-    )
-    popular = list(themes[:limit])
+    """Themes with the most published stories (and `include`, when given), most used first.
+
+    The counts come from the public site's fragment, renewed with each publication.
+    """
+    popular = news_selectors.popular_themes(limit)
     if include is not None and include not in popular:
         popular.append(include)
     return popular
