@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from reversion.models import Version
@@ -56,16 +56,25 @@ def review_queue(queryset):
 
 
 def status_counts(queryset):
-    """How many stories are in each desk status, in one query."""
-    now = timezone.now()
-    published = Q(status=Article.Status.PUBLISHED)
-    return queryset.aggregate(
-        draft=Count("pk", filter=Q(status=Article.Status.DRAFT)),
-        review=Count("pk", filter=Q(status=Article.Status.REVIEW)),
-        scheduled=Count("pk", filter=published & Q(publish_at__gt=now)),
-        published=Count("pk", filter=published & Q(publish_at__lte=now)),
-        withdrawn=Count("pk", filter=Q(status=Article.Status.WITHDRAWN)),
+    """How many stories are in each desk status, in two queries.
+
+    Counted per status (an index-only scan of the status index), then the few scheduled
+    stories apart: five filtered counts over the whole table cost several times more.
+    """
+    per_status = dict(
+        queryset.order_by()
+        .values_list("status")
+        .annotate(count=Count("pk"))
+        .values_list("status", "count")
     )
+    scheduled = queryset.scheduled().count() if per_status.get(Article.Status.PUBLISHED) else 0
+    return {
+        "draft": per_status.get(Article.Status.DRAFT, 0),
+        "review": per_status.get(Article.Status.REVIEW, 0),
+        "scheduled": scheduled,
+        "published": per_status.get(Article.Status.PUBLISHED, 0) - scheduled,
+        "withdrawn": per_status.get(Article.Status.WITHDRAWN, 0),
+    }
 
 
 def scheduled_soon(queryset, window=SCHEDULE_WINDOW):

@@ -85,6 +85,20 @@ def _matching_postgresql(articles, terms):
     ).order_by(*RESULT_ORDER)
 
 
+def matching_ids(terms):
+    """The ids of all stories, whatever their status, that match every term (unranked)."""
+    from articles.models import Article
+
+    articles = Article.objects.all()
+    if not is_postgresql():
+        return _matching_portable(articles, terms).order_by().values("pk")
+    matches = articles.filter(search_document__search_vector=tsquery(terms))
+    for term in terms:
+        if term.phrase:
+            matches = matches.filter(search_document__text__contains=term.text)
+    return matches.values("pk")
+
+
 def is_capped(count):
     """True when a result count stopped at the candidate limit (PostgreSQL), so "500+"."""
     return is_postgresql() and count >= CANDIDATE_LIMIT
