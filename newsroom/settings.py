@@ -63,6 +63,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "newsroom.replicas.PublicReadsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -111,6 +112,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "600"))
         DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME") or None}
+
+# Read replicas (comma-separated URLs): the public site reads from them (newsroom/replicas.py).
+DATABASE_REPLICAS = []
+for number, url in enumerate(
+    filter(None, os.environ.get("DATABASE_REPLICA_URLS", "").split(",")), start=1
+):
+    alias = f"replica{number}"
+    where = dj_database_url.parse(url.strip())
+    DATABASES[alias] = {
+        **DATABASES["default"],  # same engine options, pool and connection lifetime
+        **{key: where[key] for key in ("ENGINE", "NAME", "USER", "PASSWORD", "HOST", "PORT")},
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_REPLICAS.append(alias)
+DATABASE_ROUTERS = ["newsroom.replicas.ReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -216,6 +232,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 TAGGIT_CASE_INSENSITIVE = True
 
 # Security headers. HTTPS settings follow SECURE_SSL (on behind a TLS proxy in production).
+# Sessions live in the database (shared by every app server); SESSION_ENGINE=
+# django.contrib.sessions.backends.cache keeps them in the shared cache (Redis) instead.
+SESSION_ENGINE = os.environ.get("SESSION_ENGINE", "django.contrib.sessions.backends.db")
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
