@@ -32,7 +32,6 @@ With several server processes, set CACHE_URL to a cache they share (Redis).
 import functools
 import hashlib
 import secrets
-import threading
 import time
 from urllib.parse import unquote
 
@@ -312,37 +311,31 @@ def story_paths(article, *, union_ids=(), tag_ids=(), column_ids=()):
     return paths
 
 
-# At commit: the paths changed by the transaction, gathered so that they are renewed (and
-# purged) once however many rows changed.
-_pending = threading.local()
-
-
-def _pending_paths():
-    if not hasattr(_pending, "paths"):
-        _pending.paths = set()
-    return _pending.paths
-
-
 def _at_commit(paths, using):
-    """Renew now, and again at commit (then purge).
+    """Renew now, and again at commit, then purge: once per transaction, however many rows.
 
     The second renewal matters: a request rendering between the first and the commit still
-    sees the old rows and would store them under the new token.
+    sees the old rows and would store them under the new token. The paths gather on the one
+    callback the transaction holds, so a rolled-back transaction purges nothing.
     """
     renew_path_tokens(paths)
-    _pending_paths().update(paths)
-    transaction.on_commit(_flush_pending, using=using)
+    connection = transaction.get_connection(using)
+    if not connection.in_atomic_block:
+        _renew_and_purge(set(paths))
+        return
+    for _savepoints, callback, *_rest in connection.run_on_commit:
+        if isinstance(callback, functools.partial) and callback.func is _renew_and_purge:
+            callback.args[0].update(paths)
+            return
+    transaction.on_commit(functools.partial(_renew_and_purge, set(paths)), using=using)
 
 
-def _flush_pending():
-    paths = set(_pending_paths())
-    _pending_paths().clear()
-    if paths:
-        renew_path_tokens(paths)
-        refresh_due_time()
-        from news.purge import purge_paths
+def _renew_and_purge(paths):
+    renew_path_tokens(paths)
+    refresh_due_time()
+    from news.purge import purge_paths
 
-        purge_paths(sorted(paths))
+    purge_paths(sorted(paths))
 
 
 def _is_public_status(status):

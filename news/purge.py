@@ -12,9 +12,9 @@ import shlex
 import subprocess
 import urllib.error
 import urllib.request
-from urllib.parse import quote
 
 from django.conf import settings
+from django.utils.encoding import iri_to_uri
 from django_tasks import task
 
 logger = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ def purge_task(paths):
     url_template = getattr(settings, "NEWS_PURGE_URL", "")
     if url_template:
         for path in paths:
-            url = url_template.format(path=quote(path, safe="/"))
+            url = url_template.format(path=iri_to_uri(path))
             request = urllib.request.Request(url, method="PURGE")
             try:
                 with urllib.request.urlopen(request, timeout=PURGE_TIMEOUT_SECONDS):

@@ -47,11 +47,11 @@ def refresh_vectors(documents):
         )
 
 
-def matching(articles, terms):
-    """The articles that match every term, annotated with rank and ordered best first."""
+def ranked_ids(articles, terms):
+    """The ids of the articles that match every term, best first (rank, then newest)."""
     if is_postgresql():
-        return _matching_postgresql(articles, terms)
-    return _matching_portable(articles, terms)
+        return _ranked_ids_postgresql(articles, terms)
+    return list(_matching_portable(articles, terms).values_list("pk", flat=True))
 
 
 def tsquery(terms):
@@ -68,21 +68,27 @@ def tsquery(terms):
     return reduce(and_, map(term_query, terms))
 
 
-def _matching_postgresql(articles, terms):
+def _ranked_ids_postgresql(articles, terms):
+    """Rank the newest CANDIDATE_LIMIT matches; check literal phrases on those only."""
+    from search.models import SearchDocument
+
     query = tsquery(terms)
-    newest = (
+    rows = list(
         articles.filter(search_document__search_vector=query)
+        .annotate(rank=SearchRank(F("search_document__search_vector"), query))
         .order_by("-publish_at", "-pk")
-        .values("pk")[:CANDIDATE_LIMIT]
+        .values_list("pk", "rank", "publish_at")[:CANDIDATE_LIMIT]
     )
-    candidates = articles.model.objects.filter(pk__in=newest)
-    for term in terms:
-        if term.phrase:
-            # The index found the characters; the phrase must also occur as typed.
-            candidates = candidates.filter(search_document__text__contains=term.text)
-    return candidates.annotate(
-        rank=SearchRank(F("search_document__search_vector"), query)
-    ).order_by(*RESULT_ORDER)
+    phrases = [term.text for term in terms if term.phrase]
+    if phrases and rows:
+        # The index found the characters; the phrase must also occur as typed.
+        documents = SearchDocument.objects.filter(pk__in=[pk for pk, _rank, _at in rows])
+        for phrase in phrases:
+            documents = documents.filter(text__contains=phrase)
+        kept = set(documents.values_list("pk", flat=True))
+        rows = [row for row in rows if row[0] in kept]
+    rows.sort(key=lambda row: (-row[1], -row[2].timestamp(), -row[0]))
+    return [pk for pk, _rank, _at in rows]
 
 
 def matching_ids(terms):

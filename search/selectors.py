@@ -13,14 +13,32 @@ UNION_FILTER_MAX_DEPTH = 2
 THEME_FILTER_LENGTH = 30
 
 
+class SearchResults:
+    """Matching stories in rank order, for a Paginator: the ids are ranked once, and a page's
+    stories are read by id (one query a page)."""
+
+    def __init__(self, ids):
+        self.ids = ids
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        ids = self.ids[index]
+        stories = Article.objects.filter(pk__in=ids).select_related("union").in_bulk()
+        return [stories[pk] for pk in ids if pk in stories]
+
+
 def search_articles(parsed_query, *, union=None, theme=None):
-    """Published stories matching every term of the query, best first, annotated with rank."""
+    """Published stories matching every term of the query, best first."""
     articles = Article.objects.published()
     if union is not None:
         articles = articles.by_union(union)
     if theme is not None:
         articles = articles.by_theme(theme)
-    return backends.matching(articles, parsed_query.terms).select_related("union")
+    return SearchResults(backends.ranked_ids(articles, parsed_query.terms))
 
 
 def popular_themes(*, limit=THEME_FILTER_LENGTH, include=None):
