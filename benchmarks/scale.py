@@ -81,7 +81,7 @@ def database_url(size):
 
 def setup_django(size):
     os.environ["DATABASE_URL"] = database_url(size)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "benchmarks.scale_settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "benchmarks._scale_settings")
     sys.path.insert(0, str(ROOT))
     import django
 
@@ -402,7 +402,7 @@ def start_gunicorn(size, port, cache_seconds):
     env = {
         **os.environ,
         "DATABASE_URL": database_url(size),
-        "DJANGO_SETTINGS_MODULE": "benchmarks.scale_settings",
+        "DJANGO_SETTINGS_MODULE": "benchmarks._scale_settings",
         "SCALE_HTTP": "1",
         "NEWS_PAGE_CACHE_SECONDS": str(cache_seconds),
         "SECRET_KEY": "scale-benchmark-only",

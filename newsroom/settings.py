@@ -206,6 +206,10 @@ TASKS = {
 
 # Public pages are cached this long for anonymous readers; any change to the news clears them.
 NEWS_PAGE_CACHE_SECONDS = int(os.environ.get("NEWS_PAGE_CACHE_SECONDS", "300"))
+# After each change, the changed paths go to a reverse proxy or CDN (news/purge.py): a URL
+# template with {path}, sent a PURGE request per path, and/or a command given the paths.
+NEWS_PURGE_URL = os.environ.get("NEWS_PURGE_URL", "")
+NEWS_PURGE_COMMAND = os.environ.get("NEWS_PURGE_COMMAND", "")
 
 # Limits and lifetimes of the newsroom (each app reads its own, with these defaults).
 PREVIEW_LINK_MAX_AGE = int(os.environ.get("PREVIEW_LINK_MAX_AGE", str(3 * 24 * 3600)))  # seconds

@@ -6,7 +6,7 @@ os.environ.setdefault("SECRET_KEY", "scale-benchmark-only")
 
 from newsroom.settings import *  # noqa: E402,F403
 
-ROOT_URLCONF = "benchmarks.scale_urls"
+ROOT_URLCONF = "benchmarks._scale_urls"
 if os.environ.get("SCALE_HTTP"):
     # A cache shared by both gunicorn workers, kept apart from everyone else's keys.
     CACHES["default"] = {  # noqa: F405
