@@ -4,6 +4,7 @@ locking, and the change page with the workflow's status, buttons and timeline.
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
+from django.contrib.admin.views.main import SEARCH_VAR
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -30,6 +31,7 @@ from editorial.admin.filters import (
     UnionFilter,
 )
 from editorial.admin.history import HistoryViewsMixin
+from editorial.admin.paging import DeskPaginator
 from editorial.admin.workflow import WorkflowViewsMixin
 from editorial.formatting import display_name, local_time, status_label, zone_name
 from editorial.forms import ArticleAdminForm
@@ -106,6 +108,15 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
         queryset = selectors.with_desk_columns(rules.visible_articles(request.user))
         ordering = self.get_ordering(request)
         return queryset.order_by(*ordering) if ordering else queryset
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        return DeskPaginator(
+            queryset,
+            per_page,
+            orphans,
+            allow_empty_first_page,
+            capped=bool(request.GET.get(SEARCH_VAR)),
+        )
 
     def get_search_results(self, request, queryset, search_term):
         """The search box goes through the search index (the words of headline, body, themes
