@@ -34,8 +34,8 @@ DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/newsroom_i16_bench"
 SIZES = [int(size) for size in os.environ.get("SCALE_SIZES", "1000,100000").split(",")]
 PAGE_RUNS = 7
 HTTP_PORT = 9640
-WRK_SECONDS = 4
-WRK_ROUNDS = 3
+WRK_SECONDS = 8
+WRK_ROUNDS = 2
 
 CITIES = ["合肥", "淮北", "亳州", "宿州", "蚌埠", "阜阳", "淮南", "滁州"]
 CITIES += ["六安", "马鞍山", "芜湖", "宣城", "铜陵", "池州", "安庆", "黄山"]
@@ -254,8 +254,25 @@ def is_built(size):
 # Measuring (child process)
 
 
+def database_ms(queries):
+    """The database's own execution time of these queries (EXPLAIN ANALYZE), in ms.
+
+    Unlike the wall-clock time it hardly depends on how busy the shared machine's CPUs are.
+    """
+    from django.db import connection
+
+    total = 0.0
+    with connection.cursor() as cursor:
+        for query in queries:
+            if query["sql"].lstrip().upper().startswith("SELECT"):
+                cursor.execute(f"EXPLAIN (ANALYZE) {query['sql']}")
+                plan = cursor.fetchall()[-1][0]
+                total += float(re.search(r"Execution Time: ([\d.]+)", plan).group(1))
+    return total
+
+
 def timed(client, url, runs=PAGE_RUNS):
-    """(median ms, queries of the last request, status) with fragments built."""
+    """(median ms, queries of the last request, status, database ms), fragments built."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -266,7 +283,12 @@ def timed(client, url, runs=PAGE_RUNS):
             started = time.perf_counter()
             response = client.get(url)
             timings.append((time.perf_counter() - started) * 1000)
-    return statistics.median(timings), len(queries), response.status_code
+    return (
+        statistics.median(timings),
+        len(queries),
+        response.status_code,
+        database_ms(queries.captured_queries),
+    )
 
 
 def percentile(values, fraction):
@@ -316,8 +338,8 @@ def measure(size):
     with override_settings(NEWS_PAGE_CACHE_SECONDS=0, ALLOWED_HOSTS=["*"]):
         client = Client()
         for name, url in pages().items():
-            ms, queries, status = timed(client, url)
-            results["pages"][name] = {"ms": ms, "queries": queries, "status": status}
+            ms, queries, status, db_ms = timed(client, url)
+            results["pages"][name] = {"ms": ms, "queries": queries, "status": status, "db": db_ms}
 
         timings = []
         for query in SEARCHES:
@@ -349,8 +371,8 @@ def measure(size):
             "story list search 陈雪": "/admin/articles/article/?q=陈雪",
             "review queue": "/admin/articles/article/?status=review",
         }.items():
-            ms, queries, status = timed(desk, url, runs=3)
-            results["admin"][name] = {"ms": ms, "queries": queries, "status": status}
+            ms, queries, status, db_ms = timed(desk, url, runs=3)
+            results["admin"][name] = {"ms": ms, "queries": queries, "status": status, "db": db_ms}
 
     with connection.cursor() as cursor:
         cursor.execute(
@@ -387,14 +409,17 @@ def wrk(url, connections=16):
     return rate, p50.group(1) if p50 else "?"
 
 
-def worker_rss_mb(master_pid):
+def worker_memory_mb(master_pid):
+    """(RSS, PSS) of each worker: PSS shares the pages forked from the master among them."""
     children = subprocess.run(
         ["pgrep", "-P", str(master_pid)], capture_output=True, text=True
     ).stdout.split()
     sizes = []
     for pid in children:
-        status = Path(f"/proc/{pid}/status").read_text()
-        sizes.append(int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024)
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        rss = int(re.search(r"^Rss:\s+(\d+)", rollup, re.M).group(1)) / 1024
+        pss = int(re.search(r"^Pss:\s+(\d+)", rollup, re.M).group(1)) / 1024
+        sizes.append((rss, pss))
     return sizes
 
 
@@ -460,7 +485,7 @@ def http_comparison(size, union_path):
                 rate, p50 = wrk(url)
                 rates[name].append(rate)
                 latency[name] = p50
-        rss = worker_rss_mb(off.pid) + worker_rss_mb(on.pid)
+        memory = worker_memory_mb(off.pid) + worker_memory_mb(on.pid)
     finally:
         stop(off)
         stop(on)
@@ -476,21 +501,26 @@ def http_comparison(size, union_path):
         print(
             f"{name:<32} {rate:8.0f} {latency[name]:>9} {rate / template:12.0%} {rate / bare:8.0%}"
         )
-    print(f"worker RSS after the load: {', '.join(f'{mb:.0f} MB' for mb in rss)}")
+    print(
+        "workers after the load (RSS / PSS): "
+        + ", ".join(f"{rss:.0f} / {pss:.0f} MB" for rss, pss in memory)
+    )
 
 
 def report(results):
     small, large = results[0], results[-1]
     print(f"\nin-process, PostgreSQL, page cache off (median of {PAGE_RUNS}, fragments built)")
+    print("(db ms: the database's execution time of the page's queries, EXPLAIN ANALYZE)")
     print(
-        f"{'page':<20} {small['size']:>8,} ms {'queries':>7} {large['size']:>8,} ms "
-        f"{'queries':>7} {'ratio':>6}"
+        f"{'page':<18} {small['size']:>6,} ms {'db ms':>6} {'queries':>7} "
+        f"{large['size']:>8,} ms {'db ms':>6} {'queries':>7} {'ratio':>6} {'db ratio':>8}"
     )
     for name, figures in large["pages"].items():
         before = small["pages"][name]
         print(
-            f"{name:<20} {before['ms']:11.1f} {before['queries']:7d} {figures['ms']:11.1f} "
-            f"{figures['queries']:7d} {figures['ms'] / before['ms']:6.2f}"
+            f"{name:<18} {before['ms']:9.1f} {before['db']:6.2f} {before['queries']:7d} "
+            f"{figures['ms']:11.1f} {figures['db']:6.2f} {figures['queries']:7d} "
+            f"{figures['ms'] / before['ms']:6.2f} {figures['db'] / max(before['db'], 0.01):8.2f}"
         )
     for result in results:
         search = result["search"]
@@ -502,7 +532,10 @@ def report(results):
         )
     print(f"\nthe desk at {large['size']:,} stories (superuser)")
     for name, figures in large["admin"].items():
-        print(f"{name:<32} {figures['ms']:8.1f} ms {figures['queries']:4d} queries")
+        print(
+            f"{name:<26} {figures['ms']:8.1f} ms {figures['queries']:4d} queries, "
+            f"database {figures['db']:7.1f} ms"
+        )
 
 
 def main():
