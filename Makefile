@@ -47,7 +47,7 @@ lint: install-test
 
 test: install-test browser-deps lint
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=tests.settings
-	$(BIN)/pytest -n 2 --dist loadgroup
+	$(BIN)/pytest -n 2
 
 # Each app keeps its catalogue in <app>/locale; templates/ and newsroom/ use locale/.
 messages: install-test

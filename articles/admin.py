@@ -1,7 +1,6 @@
 from django.contrib import admin
 
-from articles.models import Byline, Column
-from editorial.rules import visible_articles
+from articles.models import Article, Byline, Column
 
 
 class BylineInline(admin.TabularInline):
@@ -33,7 +32,7 @@ class BylineAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         # A reporter sees only the bylines of stories they may see on the desk.
         queryset = super().get_queryset(request)
-        return queryset.filter(article__in=visible_articles(request.user).values("pk"))
+        return queryset.filter(article__in=Article.objects.visible_to(request.user).values("pk"))
 
     def has_add_permission(self, request):
         return False

@@ -14,6 +14,32 @@ from articles.querysets import ArticleQuerySet
 # Print conventions of the paper itself, the same whatever the reader's interface language.
 STAFF_REPORT_DATELINE = "本报讯"
 
+# The story's copy, as its authors write it: what a restore brings back from the history and
+# what a refused save shows back; union, themes, photos and status are not copy.
+COPY_FIELDS = ["kicker", "headline", "subheadline", "is_staff_report", "body", "summary"]
+
+
+class ArticleStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class ArticleGenre(models.TextChoices):
+    NEWS = "news", _("News")
+    FEATURE = "feature", _("Feature")
+    PHOTO = "photo", _("Photo news")
+    COMMENTARY = "commentary", _("Commentary")
+
+
+class BylineRole(models.TextChoices):
+    AUTHOR = "author", _("Author")
+    REPORTER = "reporter", _("Staff reporter")
+    CORRESPONDENT = "correspondent", _("Correspondent")
+    PHOTOGRAPHER = "photographer", _("Photographer")
+    EDITOR = "editor", _("Editor in charge")
+
 
 class Column(models.Model):
     """A named running series (栏目), e.g. 扶贫村里的故事."""
@@ -54,17 +80,9 @@ class ArticleTheme(TaggedItemBase):
 
 
 class Article(models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        REVIEW = "review", _("In review")
-        PUBLISHED = "published", _("Published")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
-
-    class Genre(models.TextChoices):
-        NEWS = "news", _("News")
-        FEATURE = "feature", _("Feature")
-        PHOTO = "photo", _("Photo news")
-        COMMENTARY = "commentary", _("Commentary")
+    # Module-level classes, so that the check constraints below are built from their values.
+    Status = ArticleStatus
+    Genre = ArticleGenre
 
     kicker = models.CharField(
         _("kicker"), max_length=120, blank=True, help_text=_("The line over the headline (引题).")
@@ -172,17 +190,17 @@ class Article(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status__in=["draft", "review", "published", "withdrawn"]),
+                condition=Q(status__in=ArticleStatus.values),
                 name="article_status_valid",
                 violation_error_message=_("Unknown status."),
             ),
             models.CheckConstraint(
-                condition=~Q(status="published") | Q(publish_at__isnull=False),
+                condition=~Q(status=ArticleStatus.PUBLISHED) | Q(publish_at__isnull=False),
                 name="article_published_has_publish_at",
                 violation_error_message=_("A published story needs a publication time."),
             ),
             models.CheckConstraint(
-                condition=Q(genre__in=["news", "feature", "photo", "commentary"]),
+                condition=Q(genre__in=ArticleGenre.values),
                 name="article_genre_valid",
                 violation_error_message=_("Unknown genre."),
             ),
@@ -248,12 +266,7 @@ class Article(models.Model):
 
 
 class Byline(models.Model):
-    class Role(models.TextChoices):
-        AUTHOR = "author", _("Author")
-        REPORTER = "reporter", _("Staff reporter")
-        CORRESPONDENT = "correspondent", _("Correspondent")
-        PHOTOGRAPHER = "photographer", _("Photographer")
-        EDITOR = "editor", _("Editor in charge")
+    Role = BylineRole
 
     article = models.ForeignKey(
         Article, verbose_name=_("story"), on_delete=models.CASCADE, related_name="bylines"
@@ -277,9 +290,7 @@ class Byline(models.Model):
         ordering = ["position", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(
-                    role__in=["author", "reporter", "correspondent", "photographer", "editor"]
-                ),
+                condition=Q(role__in=BylineRole.values),
                 name="byline_role_valid",
             ),
         ]

@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils import timezone
 
+from articles import permissions
+
 
 class ArticleQuerySet(models.QuerySet):
     def published(self):
@@ -19,6 +21,14 @@ class ArticleQuerySet(models.QuerySet):
 
     def withdrawn(self):
         return self.filter(status="withdrawn")
+
+    def visible_to(self, user):
+        """The stories the user may see on the desk (articles.permissions decides)."""
+        return permissions.visible_articles(user, self)
+
+    def editable_by(self, user):
+        """The stories whose copy the user may change now."""
+        return permissions.editable_articles(user, self)
 
     def by_union(self, union):
         """Stories of the union and of all its sub-unions."""

@@ -36,7 +36,7 @@ def fill_desk(union, reporter, editor, count, start):
     from editorial.services import filing
 
     for n in range(start, start + count):
-        article = filing.create_draft(
+        article = filing.file_draft(
             actor=reporter,
             union=union,
             headline=f"基准稿件{n}",
@@ -81,7 +81,7 @@ def main():
             fill_desk(union, reporter, editor, total - filled, filled)
             per_story = (time.perf_counter() - start) / (total - filled)
             filled = total
-            story = filing.create_draft(actor=reporter, union=union, headline="样稿", body="正文。")
+            story = filing.file_draft(actor=reporter, union=union, headline="样稿", body="正文。")
             print(
                 f"{total} stories (filed and moved through the workflow: "
                 f"{per_story * 1000:.1f} ms per story)"
@@ -97,9 +97,7 @@ def main():
             story.delete()
 
         def cycle():
-            article = filing.create_draft(
-                actor=reporter, union=union, headline="流转", body="正文。"
-            )
+            article = filing.file_draft(actor=reporter, union=union, headline="流转", body="正文。")
             transitions.submit(article=article, actor=reporter, notify=False)
             transitions.approve(article=article, actor=editor, notify=False)
 

@@ -23,7 +23,7 @@ from importer.decoding import decode_text
 from importer.parser import parse_page
 from importer.punctuation import normalise
 from importer.services import import_copy
-from importer.sources import DEFAULT_MAX_BYTES, CopySource
+from importer.sources import CopySource, max_bytes
 from unions.models import Union
 
 CITIES = ["合肥", "淮北", "亳州", "宿州", "蚌埠", "阜阳", "淮南", "滁州", "六安", "马鞍山"]
@@ -67,7 +67,7 @@ def median_seconds(function, runs=3):
 def parsing_figures(rng):
     text = page(1, rng)
     per_story = len(text.encode())
-    big = page(DEFAULT_MAX_BYTES // per_story, rng)
+    big = page(max_bytes() // per_story, rng)
     data = big.encode("gb18030")
     decoded = decode_text(data).text
     normalised = normalise(decoded)

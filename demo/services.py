@@ -14,7 +14,8 @@ from taggit.models import Tag
 from articles.models import Article, Column
 from demo import content
 from editorial.roles import ensure_groups
-from editorial.services.filing import create_draft, drive_to_status
+from editorial.services import file_draft
+from editorial.services.filing import drive_to_status
 from photos.models import Photo
 from unions.models import Union
 
@@ -43,6 +44,12 @@ def _ensure_unions(report):
     for ordering, (name, short_name, kind, parent_name) in enumerate(content.LOCAL_UNIONS):
         parent = Union.objects.get(name=parent_name)
         _ensure_union(name, short_name, kind, parent, ordering, report)
+
+
+def creates_superuser():
+    """Whether loading the demo would create a superuser account that does not exist yet."""
+    names = [username for username, _p, _n, _g, is_superuser in content.USERS if is_superuser]
+    return get_user_model().objects.filter(username__in=names).count() < len(names)
 
 
 def _ensure_users(report):
@@ -98,7 +105,7 @@ def _demo_photo(article, credit):
 def _file_story(spec, *, users, column):
     """Files the story through the workflow and walks it to its demo state."""
     author = users[spec["author"]]
-    article = create_draft(
+    article = file_draft(
         actor=author,
         bylines=spec["bylines"],
         themes=spec["themes"],

@@ -22,13 +22,6 @@ def zone_name():
     return _("Beijing time (%(zone)s)") % {"zone": timezone.get_current_timezone_name()}
 
 
-def status_label(article):
-    """The status as the desk names it, telling scheduled stories from public ones."""
-    if article.is_scheduled():
-        return _("Scheduled")
-    return article.get_status_display()
-
-
 def changed_since_opened(change):
     """Who changed the story after the user opened it, and when (change: a LastChange or None)."""
     if change is None:

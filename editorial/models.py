@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
@@ -61,14 +60,3 @@ class ArticleEvent(models.Model):
     @property
     def changes_status(self):
         return self.from_status != self.to_status
-
-    @property
-    def to_status_label(self):
-        """The status the step led to, telling a scheduling approval from a publication."""
-        if (
-            self.to_status == Article.Status.PUBLISHED
-            and self.publish_at is not None
-            and self.publish_at > self.created_at
-        ):
-            return gettext("Scheduled")
-        return self.get_to_status_display()

@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 SALT = "editorial.preview-link"
-DEFAULT_MAX_AGE = timedelta(days=3)
 
 
 class PreviewLinkExpired(Exception):
@@ -21,7 +20,7 @@ class PreviewLinkInvalid(Exception):
 
 def max_age():
     """How long a link stays valid: settings.PREVIEW_LINK_MAX_AGE (seconds or a timedelta)."""
-    value = getattr(settings, "PREVIEW_LINK_MAX_AGE", DEFAULT_MAX_AGE)
+    value = settings.PREVIEW_LINK_MAX_AGE
     return value if isinstance(value, timedelta) else timedelta(seconds=int(value))
 
 

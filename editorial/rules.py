@@ -1,84 +1,18 @@
-"""Who may see and edit which story: the desk's rules in one place.
+"""The desk's permission policy, as the workflow reads it: see articles/permissions.py."""
 
-Reporters see their own stories and edit them while they are drafts (including drafts returned
-to them); editors (the review permission) see and edit every story; a published story is edited
-only by those who may correct it; a withdrawn story stays as it was taken down.
-"""
-
-from articles.models import Article
-
-SUBMIT = "articles.submit_article"
-REVIEW = "articles.review_article"
-PUBLISH = "articles.publish_article"
-WITHDRAW = "articles.withdraw_article"
-CORRECT = "articles.correct_article"
-
-
-def is_reviewer(user):
-    return user.has_perm(REVIEW)
-
-
-def is_author(user, article):
-    return article.created_by_id is not None and article.created_by_id == user.pk
-
-
-def visible_articles(user, queryset=None):
-    """The stories the user may see on the desk."""
-    queryset = Article.objects.all() if queryset is None else queryset
-    if is_reviewer(user):
-        return queryset
-    if not user.is_authenticated:
-        return queryset.none()
-    return queryset.filter(created_by=user)
-
-
-def can_view(user, article):
-    if not (user.has_perm("articles.view_article") or user.has_perm("articles.change_article")):
-        return False
-    return is_reviewer(user) or is_author(user, article)
-
-
-def could_edit(user, article):
-    """Whether the user edits this story in some status: its author or an editor."""
-    return user.has_perm("articles.change_article") and (
-        is_reviewer(user) or is_author(user, article)
-    )
-
-
-def can_edit(user, article):
-    """Whether the user may change the story's copy in its current status."""
-    if not could_edit(user, article):
-        return False
-    if article.status == Article.Status.DRAFT:
-        return True
-    if article.status == Article.Status.REVIEW:
-        return is_reviewer(user)
-    if article.status == Article.Status.PUBLISHED:
-        return user.has_perm(CORRECT)
-    return False
-
-
-def can_delete(user, article):
-    """Only drafts are deleted; a story that reached the desk is withdrawn instead."""
-    return (
-        user.has_perm("articles.delete_article")
-        and article.status == Article.Status.DRAFT
-        and (is_reviewer(user) or is_author(user, article))
-    )
-
-
-def can_share_preview(user, article):
-    return is_reviewer(user) and can_view(user, article)
-
-
-def editable_articles(user, queryset=None):
-    """The stories whose copy the user may change now: can_edit() as a queryset."""
-    queryset = visible_articles(user, queryset)
-    if not user.has_perm("articles.change_article"):
-        return queryset.none()
-    statuses = [Article.Status.DRAFT]
-    if is_reviewer(user):
-        statuses.append(Article.Status.REVIEW)
-    if user.has_perm(CORRECT):
-        statuses.append(Article.Status.PUBLISHED)
-    return queryset.filter(status__in=statuses)
+from articles.permissions import (  # noqa: F401
+    CORRECT,
+    PUBLISH,
+    REVIEW,
+    SUBMIT,
+    WITHDRAW,
+    can_delete,
+    can_edit,
+    can_share_preview,
+    can_view,
+    could_edit,
+    editable_articles,
+    is_author,
+    is_reviewer,
+    visible_articles,
+)

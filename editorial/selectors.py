@@ -3,42 +3,26 @@
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Count, F, OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from reversion.models import Version
 
 from articles.models import Article
-from editorial import rules
+from editorial import desk_status
 from editorial.models import ArticleEvent
-
-# Events that move a story from one status to another (not corrections, restores, shares).
-STATUS_MOVES = [
-    ArticleEvent.Kind.SUBMITTED,
-    ArticleEvent.Kind.TAKEN_BACK,
-    ArticleEvent.Kind.RETURNED,
-    ArticleEvent.Kind.APPROVED,
-    ArticleEvent.Kind.UNSCHEDULED,
-    ArticleEvent.Kind.WITHDRAWN,
-]
 
 WAITING_LIST_LENGTH = 5
 SCHEDULE_WINDOW = timedelta(hours=48)
 
 
 def with_desk_columns(queryset):
-    """Adds submitted_at (the newest submission) and last_move (the newest status change)."""
-    newest_first = ("-created_at", "-pk")
+    """Adds submitted_at (the newest submission) and the desk status (desk_status.py)."""
     submissions = ArticleEvent.objects.filter(
         article=OuterRef("pk"), kind=ArticleEvent.Kind.SUBMITTED
-    ).order_by(*newest_first)
-    moves = ArticleEvent.objects.filter(article=OuterRef("pk"), kind__in=STATUS_MOVES).order_by(
-        *newest_first
-    )
-    return queryset.annotate(
-        submitted_at=Subquery(submissions.values("created_at")[:1]),
-        last_move=Subquery(moves.values("kind")[:1]),
-    )
+    ).order_by("-created_at", "-pk")
+    queryset = queryset.annotate(submitted_at=Subquery(submissions.values("created_at")[:1]))
+    return desk_status.with_desk_status(queryset)
 
 
 def waiting_since():
@@ -55,28 +39,6 @@ def review_queue(queryset):
     )
 
 
-def status_counts(queryset):
-    """How many stories are in each desk status, in two queries.
-
-    Counted per status (an index-only scan of the status index), then the few scheduled
-    stories apart: five filtered counts over the whole table cost several times more.
-    """
-    per_status = dict(
-        queryset.order_by()
-        .values_list("status")
-        .annotate(count=Count("pk"))
-        .values_list("status", "count")
-    )
-    scheduled = queryset.scheduled().count() if per_status.get(Article.Status.PUBLISHED) else 0
-    return {
-        "draft": per_status.get(Article.Status.DRAFT, 0),
-        "review": per_status.get(Article.Status.REVIEW, 0),
-        "scheduled": scheduled,
-        "published": per_status.get(Article.Status.PUBLISHED, 0) - scheduled,
-        "withdrawn": per_status.get(Article.Status.WITHDRAWN, 0),
-    }
-
-
 def scheduled_soon(queryset, window=SCHEDULE_WINDOW):
     """Approved stories that go public within the window, soonest first."""
     return (
@@ -89,9 +51,9 @@ def scheduled_soon(queryset, window=SCHEDULE_WINDOW):
 
 def desk_summary(user):
     """What the admin index shows the user: counts, the longest waits, the next 48 hours."""
-    visible = rules.visible_articles(user)
+    visible = Article.objects.visible_to(user)
     return {
-        "counts": status_counts(visible),
+        "counts": desk_status.counts(visible),
         "waiting": list(
             review_queue(visible).select_related("union", "created_by")[:WAITING_LIST_LENGTH]
         ),
@@ -136,7 +98,7 @@ def last_return(article):
     if article.status != Article.Status.DRAFT:
         return None
     event = (
-        article.events.filter(kind__in=STATUS_MOVES)
+        article.events.filter(kind__in=desk_status.STATUS_MOVES)
         .select_related("actor")
         .order_by("-created_at", "-pk")
         .first()

@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 
 from articles.models import Article
 from editorial import preview_links, rules
-from news.views import render_article
+from news.rendering import render_article
 
 
 def _preview_response(request, article):

@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass, field
 
-import reversion
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.text import slugify
@@ -10,8 +9,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from articles.body import serialize
-from articles.models import Article, Byline, Column
-from editorial.services.records import record_creation
+from articles.models import Article, Column
+from editorial.services import file_draft
 from importer.exceptions import (
     ConcurrentImportError,
     CopyImportError,
@@ -237,28 +236,20 @@ def _create_stories(outcomes, *, user):
             if story.column not in columns:
                 columns[story.column] = _column_named(story.column)
             column = columns[story.column]
-        # A revision per story when the workflow keeps revisions of stories (django-reversion).
-        with reversion.create_revision():
-            article = Article.objects.create(
-                kicker=story.kicker[:120],
-                headline=story.headline[:120],
-                subheadline=story.subheadline[:160],
-                union=outcome.filed_under,
-                column=column,
-                genre=story.genre,
-                is_staff_report=story.staff_report,
-                body=serialize(story.body),
-                created_by=owner,
-            )
-            # One save per byline rather than bulk_create: listeners of Byline saves (the
-            # search index) must see them, as they do when bylines are added in the admin.
-            for position, (name, role) in enumerate(story.bylines):
-                Byline.objects.create(article=article, position=position, name=name[:40], role=role)
-            if owner is not None:
-                reversion.set_user(owner)
-            reversion.set_comment(gettext("Imported from %(name)s") % {"name": outcome.source_name})
-        # The story's record starts with its creation, as for a story filed in the admin.
-        record_creation(article=article, actor=owner)
+        # Filed as every draft is filed: first revision, bylines, the "created" event.
+        article = file_draft(
+            actor=owner,
+            bylines=[(role, name[:40]) for name, role in story.bylines],
+            comment=gettext("Imported from %(name)s") % {"name": outcome.source_name},
+            kicker=story.kicker[:120],
+            headline=story.headline[:120],
+            subheadline=story.subheadline[:160],
+            union=outcome.filed_under,
+            column=column,
+            genre=story.genre,
+            is_staff_report=story.staff_report,
+            body=serialize(story.body),
+        )
         ImportedStory.objects.create(
             article=article,
             fingerprint=outcome.fingerprint,

@@ -16,14 +16,13 @@ from importer.exceptions import (
     UnsupportedFileTypeError,
 )
 
-DEFAULT_MAX_BYTES = 2 * 1024 * 1024
 TEXT_EXTENSIONS = {".txt", ".text"}
 WORD_EXTENSIONS = {".docx"}
 ACCEPTED_EXTENSIONS = (".txt", ".docx")
 
 
 def max_bytes():
-    return getattr(settings, "IMPORT_MAX_BYTES", DEFAULT_MAX_BYTES)
+    return settings.IMPORT_MAX_BYTES
 
 
 @dataclass(frozen=True)

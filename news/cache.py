@@ -47,7 +47,6 @@ from django.utils.http import http_date
 
 SITE_KEY = "news:token:site"
 STORIES_KEY = "news:token:stories"
-DEFAULT_TIMEOUT = 300
 # A page past its lifetime, or older than a change, is still served while one request renders
 # it again; it is dropped for good after this many lifetimes.
 STALE_LIFETIMES = 12
@@ -67,7 +66,7 @@ KEPT_HEADERS = {"content-type", "content-language", "x-robots-tag"}
 
 def page_cache_timeout():
     """Seconds a page stays cached; NEWS_PAGE_CACHE_SECONDS = 0 turns page caching off."""
-    return getattr(settings, "NEWS_PAGE_CACHE_SECONDS", DEFAULT_TIMEOUT)
+    return settings.NEWS_PAGE_CACHE_SECONDS
 
 
 def new_token():

@@ -24,8 +24,8 @@ COMMAND_TIMEOUT_SECONDS = 60
 
 
 def purge_configured():
-    url = getattr(settings, "NEWS_PURGE_URL", "")
-    return bool(url or getattr(settings, "NEWS_PURGE_COMMAND", ""))
+    url = settings.NEWS_PURGE_URL
+    return bool(url or settings.NEWS_PURGE_COMMAND)
 
 
 def purge_paths(paths):
@@ -38,7 +38,7 @@ def purge_paths(paths):
 def purge_task(paths):
     """Send the changed paths to the configured purge URL and/or command; returns what was sent."""
     sent = []
-    url_template = getattr(settings, "NEWS_PURGE_URL", "")
+    url_template = settings.NEWS_PURGE_URL
     if url_template:
         for path in paths:
             url = url_template.format(path=iri_to_uri(path))
@@ -53,7 +53,7 @@ def purge_task(paths):
             except OSError as error:
                 logger.warning("Purging %s failed: %s", url, error)
             sent.append(url)
-    command = getattr(settings, "NEWS_PURGE_COMMAND", "")
+    command = settings.NEWS_PURGE_COMMAND
     if command:
         try:
             subprocess.run(

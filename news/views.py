@@ -1,12 +1,9 @@
 """The public news site: home, unions, themes, columns, photo news and stories."""
 
-from dataclasses import dataclass
-
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
@@ -15,24 +12,11 @@ from articles.models import Article, Column
 from news import selectors
 from news.cache import cache_for_readers
 from news.links import absolute_url
+from news.rendering import PageMeta, public_ancestors, render_article
 from unions.models import Union
 
 STORIES_PER_PAGE = 20
 PHOTOS_PER_PAGE = 24
-SUMMARY_LENGTH = 120
-
-
-@dataclass(frozen=True)
-class PageMeta:
-    """What a page tells browsers, search engines and link previews about itself."""
-
-    title: str = ""
-    description: str = ""
-    path: str = ""  # the canonical path; the request's path when empty
-    image: object = None  # a Photo for og:image
-    og_type: str = "website"
-    published_time: object = None
-    modified_time: object = None
 
 
 class CountedPaginator(Paginator):
@@ -47,39 +31,6 @@ def _page(request, stories, count, per_page=STORIES_PER_PAGE):
     """One page of stories; a missing, malformed or too large page number gives a real page."""
     paginator = CountedPaginator(stories, per_page, count=count)
     return paginator.get_page(request.GET.get("page"))
-
-
-def _public_ancestors(union):
-    """The unions above union that have a public page, from the root down (breadcrumbs)."""
-    return [ancestor for ancestor in union.ancestors() if ancestor.is_active]
-
-
-def render_article(request, article, *, preview=False):
-    """The public story page; the editorial preview renders it too, so both look the same."""
-    photos = selectors.ordered_photos(article)
-    context = {
-        "article": article,
-        "photos": photos,
-        "photo_credit": selectors.closing_photo_credit(article, photos),
-        "ancestors": _public_ancestors(article.union),
-        "related_stories": selectors.related_stories(article),
-        "preview": preview,
-        "meta": PageMeta(
-            title=article.headline,
-            description=article.lead_text[:SUMMARY_LENGTH],
-            path=article.get_absolute_url(),
-            image=selectors.lead_photo(article),
-            og_type="article",
-            published_time=article.publish_at,
-            modified_time=article.updated_at,
-        ),
-    }
-    response = render(request, "news/article_detail.html", context)
-    if preview:
-        # A preview is for the desk only: never indexed, never kept by a shared cache.
-        response["X-Robots-Tag"] = "noindex"
-        patch_cache_control(response, private=True, no_store=True)
-    return response
 
 
 @require_safe
@@ -128,7 +79,7 @@ def union_detail(request, slug):
     union = get_object_or_404(Union.objects.active(), slug=slug)
     context = {
         "union": union,
-        "ancestors": _public_ancestors(union),
+        "ancestors": public_ancestors(union),
         "sub_unions": list(selectors.sub_unions(union)),
         "page_obj": _page(
             request,

@@ -97,7 +97,7 @@ TEMPLATES = [
 WSGI_APPLICATION = "newsroom.wsgi.application"
 
 # Database: SQLite under var/ unless DATABASE_URL names another (postgres://user@host/name).
-(BASE_DIR / "var").mkdir(exist_ok=True)
+# manage.py makes var/ when it is missing; importing settings writes nothing.
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}",
@@ -211,9 +211,11 @@ NEWS_PAGE_CACHE_SECONDS = int(os.environ.get("NEWS_PAGE_CACHE_SECONDS", "300"))
 NEWS_PURGE_URL = os.environ.get("NEWS_PURGE_URL", "")
 NEWS_PURGE_COMMAND = os.environ.get("NEWS_PURGE_COMMAND", "")
 
-# Limits and lifetimes of the newsroom (each app reads its own, with these defaults).
+# Limits and lifetimes of the newsroom, defined only here: the apps read settings.X.
 PREVIEW_LINK_MAX_AGE = int(os.environ.get("PREVIEW_LINK_MAX_AGE", str(3 * 24 * 3600)))  # seconds
 PHOTO_MAX_BYTES = int(os.environ.get("PHOTO_MAX_BYTES", str(20 * 1024 * 1024)))
+# 50 megapixels admits the 48 and 50 MP modes of today's phones; decoded, such a photo takes
+# about 150 MB of memory, which is what bounds this limit.
 PHOTO_MAX_PIXELS = int(os.environ.get("PHOTO_MAX_PIXELS", str(50_000_000)))
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(2 * 1024 * 1024)))
 
@@ -232,7 +234,7 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# taggit: Chinese tag names keep Chinese slugs (never strip unicode to an empty slug).
+# taggit: "AI" and "ai" name one theme: tag names are matched case-insensitively.
 TAGGIT_CASE_INSENSITIVE = True
 
 # Security headers. HTTPS settings follow SECURE_SSL (on behind a TLS proxy in production).

@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from editorial import rules
+from articles import permissions as rules
+from articles.models import Article
 from photos.forms import PhotoForm, PhotoInlineForm, PhotoInlineFormSet
 from photos.models import Photo
 
@@ -101,11 +102,11 @@ class PhotoAdmin(PhotoDisplays, admin.ModelAdmin):
         queryset = super().get_queryset(request)
         if rules.is_reviewer(request.user):
             return queryset
-        return queryset.filter(article__in=rules.visible_articles(request.user))
+        return queryset.filter(article__in=Article.objects.visible_to(request.user))
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "article":
-            kwargs["queryset"] = rules.editable_articles(request.user)
+            kwargs["queryset"] = Article.objects.editable_by(request.user)
             # Only editors keep photos without a story.
             kwargs["required"] = not rules.is_reviewer(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)

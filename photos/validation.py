@@ -10,10 +10,6 @@ from PIL import Image, UnidentifiedImageError
 
 from photos import heif
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-# 50 megapixels admits the 48 and 50 MP modes of today's phones; decoded, such a photo takes
-# about 150 MB of memory, which is what bounds this limit.
-DEFAULT_MAX_PIXELS = 50_000_000
 # JPEG's largest side: originals stored as JPEG (iPhone photos among them) cannot be longer.
 MAX_SIDE = 65_500
 
@@ -24,13 +20,13 @@ NAMED_REFUSED_FORMATS = {"GIF", "BMP", "TIFF"}
 
 
 def max_bytes():
-    return getattr(settings, "PHOTO_MAX_BYTES", DEFAULT_MAX_BYTES)
+    return settings.PHOTO_MAX_BYTES
 
 
 def max_pixels():
     # Never above Pillow's own limit: past it Pillow only warns, and catch_warnings below is
     # not thread-safe, so this check alone must refuse everything in the warning range.
-    limit = getattr(settings, "PHOTO_MAX_PIXELS", DEFAULT_MAX_PIXELS)
+    limit = settings.PHOTO_MAX_PIXELS
     return min(limit, Image.MAX_IMAGE_PIXELS) if Image.MAX_IMAGE_PIXELS else limit
 
 

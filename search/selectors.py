@@ -5,6 +5,7 @@ from django.db.models import Q
 from articles.models import Article
 from news import selectors as news_selectors
 from search import backends
+from search.segmentation import parse_query
 from unions.models import Union
 
 # The union filter lists the province, city and county federations; a story of an enterprise
@@ -60,10 +61,13 @@ def filter_unions(*, include=None):
     return list(Union.objects.active().filter(shown).order_by("path"))
 
 
-def desk_search(queryset, parsed_query):
-    """The stories of queryset (any status) matching every term, through the search index.
+def desk_search(queryset, search_term):
+    """The stories of queryset (any status) holding every word, through the search index.
 
-    For the desk's story list: its own ordering stays, nothing is ranked, and no LIKE runs over
-    the stories' bodies.
+    For the desk's story list (registered in search/apps.py): its own ordering stays, nothing
+    is ranked, and no LIKE runs over the stories' bodies.
     """
-    return queryset.filter(pk__in=backends.matching_ids(parsed_query.terms))
+    parsed = parse_query(search_term)
+    if not parsed.terms:
+        return queryset
+    return queryset.filter(pk__in=backends.matching_ids(parsed.terms))

@@ -18,19 +18,23 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
-    """One headless Chromium for the session; tests open their own pages in it."""
+    """One headless Chromium per browser-test module; tests open their own pages in it.
+
+    Playwright's sync API keeps an event loop running in this thread while it is started, so
+    Django would refuse the ORM calls a test makes between browser steps. They are synchronous
+    and safe: DJANGO_ALLOW_ASYNC_UNSAFE allows them for this module only, and Playwright stops
+    at the module's end, so every other test runs under Django's normal guard.
+    """
     from playwright.sync_api import sync_playwright
 
     if not os.path.exists(CHROMIUM):
         pytest.fail(
             "Debian's chromium is missing: `make test` installs it (apt-get install chromium)."
         )
-    # Playwright's sync API runs an event loop in this thread; the ORM calls that the tests
-    # make between browser steps are still synchronous and safe.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()

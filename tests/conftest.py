@@ -5,6 +5,13 @@ from tests.factories import make_union
 pytest_plugins = ["tests.browser"]
 
 
+def pytest_configure(config):
+    """WhiteNoise warns about a missing STATIC_ROOT; the test settings themselves write nothing."""
+    from django.conf import settings
+
+    settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """The cache outlives each test's rolled-back database: start every test without it."""

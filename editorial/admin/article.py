@@ -6,6 +6,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.admin.views.main import SEARCH_VAR
 from django.core.exceptions import PermissionDenied
+from django.db.models import CharField, TextField
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -14,9 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
 from articles.admin import BylineInline
-from articles.models import Article
-from editorial import rules, selectors
-from editorial.admin.buttons import available_transitions, outcome_message
+from articles.models import COPY_FIELDS, Article
+from editorial import rules, search_hook, selectors
 from editorial.admin.displays import (
     next_step_hint,
     preview_link_lifetime,
@@ -33,14 +33,15 @@ from editorial.admin.filters import (
 from editorial.admin.history import HistoryViewsMixin
 from editorial.admin.paging import DeskPaginator
 from editorial.admin.workflow import WorkflowViewsMixin
-from editorial.formatting import display_name, local_time, status_label, zone_name
+from editorial.desk_status import desk_status
+from editorial.formatting import display_name, local_time, zone_name
 from editorial.forms import ArticleAdminForm
+from editorial.services import file_draft
 from editorial.services.checks import TransitionNotAllowed, check_submit, is_allowed
-from editorial.services.records import record_correction, record_creation
+from editorial.services.records import record_correction
 from editorial.services.transitions import submit
+from editorial.workflow import available_transitions, outcome_message
 from photos.admin import PhotoInline
-from search.segmentation import parse_query
-from search.selectors import desk_search
 
 Status = Article.Status
 
@@ -52,8 +53,12 @@ SAVED_FIELDS = [
     if field.name not in {"id", "status", "publish_at", "created_by", "created_at"}
 ]
 
-# The copy shown back to a user whose save was refused, so that nothing they typed is lost.
-COPY_FIELDS = ["kicker", "headline", "subheadline", "body", "summary", "correction_note"]
+# The text shown back to a user whose save was refused, so that nothing they typed is lost.
+TYPED_FIELDS = [
+    name
+    for name in [*COPY_FIELDS, "correction_note"]
+    if isinstance(Article._meta.get_field(name), (CharField, TextField))
+]
 
 
 class ArticleBylineInline(BylineInline):
@@ -105,7 +110,7 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
     # Who sees and edits what.
 
     def get_queryset(self, request):
-        queryset = selectors.with_desk_columns(rules.visible_articles(request.user))
+        queryset = selectors.with_desk_columns(Article.objects.visible_to(request.user))
         ordering = self.get_ordering(request)
         return queryset.order_by(*ordering) if ordering else queryset
 
@@ -120,11 +125,12 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
 
     def get_search_results(self, request, queryset, search_term):
         """The search box goes through the search index (the words of headline, body, themes
-        and bylines), not a LIKE over every body joined to the bylines."""
-        parsed = parse_query(search_term)
-        if not parsed.terms:
-            return queryset, False
-        return desk_search(queryset, parsed), False
+        and bylines) when the search app plugged it in, not a LIKE over every body joined to
+        the bylines."""
+        desk_search = search_hook.registered()
+        if desk_search is None or not search_term.strip():
+            return super().get_search_results(request, queryset, search_term)
+        return desk_search(queryset, search_term), False
 
     def get_ordering(self, request):
         # The review queue: the story waiting longest first.
@@ -255,7 +261,7 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
         change = selectors.last_change(article)
         copy = [
             (Article._meta.get_field(name).verbose_name, request.POST[name])
-            for name in COPY_FIELDS
+            for name in TYPED_FIELDS
             if request.POST.get(name)
         ]
         context = {
@@ -263,7 +269,7 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
             "opts": self.opts,
             "original": article,
             "title": gettext("Your changes were not saved"),
-            "status_label": status_label(article),
+            "status_label": desk_status(article).label,
             "changed_by": display_name(change.user) if change else "",
             "changed_at": local_time(change.at) if change else "",
             "copy": copy,
@@ -273,9 +279,8 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
 
     def save_model(self, request, obj, form, change):
         if not change:
-            obj.created_by = request.user
-            obj.save()
-            record_creation(article=obj, actor=request.user)
+            # The admin's revision (with the inlines saved next) holds the first version.
+            file_draft(actor=request.user, article=obj)
             return
         obj.version = form.current_version + 1
         obj.save(update_fields=SAVED_FIELDS)
@@ -302,9 +307,9 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
         try:
             event = submit(article=article, actor=request.user)
         except TransitionNotAllowed as refusal:
-            messages.error(request, refusal.message)
+            messages.error(request, refusal.message, extra_tags=refusal.code)
         else:
-            messages.success(request, outcome_message(event))
+            messages.success(request, outcome_message(event), extra_tags=event.kind)
         return redirect(self._change_url(article))
 
     # The change page: status, the buttons for the steps the user may take, the timeline.

@@ -9,28 +9,16 @@ from django.utils.translation import gettext
 
 from articles.models import Article
 from editorial import preview_links, rules
+from editorial.desk_status import DeskStatus, desk_status
 from editorial.formatting import local_time
-from editorial.models import ArticleEvent
 from editorial.services.checks import check_submit, is_allowed
 
 Status = Article.Status
 
 
-def status_key_and_label(article):
-    """The desk's status for a story: scheduled and returned stories are told apart."""
-    if article.is_scheduled():
-        return "scheduled", gettext("Scheduled")
-    if (
-        article.status == Status.DRAFT
-        and getattr(article, "last_move", None) == ArticleEvent.Kind.RETURNED
-    ):
-        return "returned", gettext("Returned")
-    return article.status, article.get_status_display()
-
-
 def status_badge(article):
-    key, label = status_key_and_label(article)
-    return format_html('<span class="desk-status desk-status--{}">{}</span>', key, label)
+    status = desk_status(article)
+    return format_html('<span class="desk-status desk-status--{}">{}</span>', status, status.label)
 
 
 def publication_text(article):
@@ -39,7 +27,7 @@ def publication_text(article):
     if article.is_scheduled():
         return format_html(
             '<span class="desk-scheduled">{} {}</span>',
-            gettext("Scheduled"),
+            DeskStatus.SCHEDULED.label,
             local_time(article.publish_at),
         )
     return local_time(article.publish_at)

@@ -8,8 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from articles.models import Article, ArticleTheme
+from editorial import desk_status
+from editorial.desk_status import DeskStatus
 from editorial.formatting import display_name
-from editorial.models import ArticleEvent
 from unions.models import Union
 
 
@@ -18,29 +19,11 @@ class StatusFilter(admin.SimpleListFilter):
     parameter_name = "status"
 
     def lookups(self, request, model_admin):
-        return [
-            ("draft", _("Draft")),
-            ("returned", _("Returned to the author")),
-            ("review", _("In review")),
-            ("scheduled", _("Scheduled")),
-            ("published", _("Published")),
-            ("withdrawn", _("Withdrawn")),
-        ]
+        return DeskStatus.choices
 
     def queryset(self, request, queryset):
-        value = self.value()
-        if value == "draft":
-            return queryset.drafts()
-        if value == "returned":
-            return queryset.drafts().filter(last_move=ArticleEvent.Kind.RETURNED)
-        if value == "review":
-            return queryset.in_review()
-        if value == "scheduled":
-            return queryset.scheduled()
-        if value == "published":
-            return queryset.published()
-        if value == "withdrawn":
-            return queryset.withdrawn()
+        if self.value() in DeskStatus.values:
+            return desk_status.filter_by(queryset, self.value())
         return queryset
 
 

@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from editorial import diff, rules, selectors
-from editorial.formatting import display_name, local_time, status_label
+from editorial.desk_status import desk_status
+from editorial.formatting import display_name, local_time
 from editorial.services.checks import TransitionNotAllowed
 from editorial.services.records import restore_version
 
@@ -63,7 +64,11 @@ class HistoryViewsMixin:
         old_label, old = self._snapshot(article, request.GET.get("old"))
         new_label, new = self._snapshot(article, request.GET.get("new", "current"))
         if old is None or new is None:
-            messages.error(request, gettext("Choose two versions of this story to compare."))
+            messages.error(
+                request,
+                gettext("Choose two versions of this story to compare."),
+                extra_tags="versions_required",
+            )
             return redirect(history_url)
         context = {
             **self.admin_site.each_context(request),
@@ -85,13 +90,17 @@ class HistoryViewsMixin:
         version = selectors.versions_newest_first(article).filter(pk=version_id).first()
         history_url = reverse("admin:articles_article_history", args=[quote(article.pk)])
         if version is None:
-            messages.error(request, gettext("That version of the story does not exist."))
+            messages.error(
+                request,
+                gettext("That version of the story does not exist."),
+                extra_tags="missing_version",
+            )
             return redirect(history_url)
         if request.method == "POST":
             try:
                 restore_version(article=article, version=version, actor=request.user)
             except TransitionNotAllowed as refusal:
-                messages.error(request, refusal.message)
+                messages.error(request, refusal.message, extra_tags=refusal.code)
                 return redirect(history_url)
             messages.success(
                 request,
@@ -101,7 +110,7 @@ class HistoryViewsMixin:
                 )
                 % {
                     "time": local_time(version.revision.date_created),
-                    "status": status_label(article),
+                    "status": desk_status(article).label,
                 },
             )
             return redirect(self._change_url(article))
@@ -118,7 +127,7 @@ class HistoryViewsMixin:
             ),
             "history_url": history_url,
             "can_restore": rules.can_edit(request.user, article),
-            "status_label": status_label(article),
+            "status_label": desk_status(article).label,
         }
         return TemplateResponse(request, "editorial/admin/version_restore.html", context)
 

@@ -11,15 +11,13 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from editorial import rules
-from editorial.admin.buttons import TRANSITIONS, outcome_message
 from editorial.admin.displays import status_badge
 from editorial.formatting import local_time, zone_name
-from editorial.forms import PublishTimeForm, ReasonForm
+from editorial.forms import ReasonForm
 from editorial.services.checks import TransitionNotAllowed, require_unchanged
 from editorial.services.records import share_preview
 from editorial.services.transitions import approve, return_to_author, withdraw
-
-TRANSITION_FORMS = {"reason": ReasonForm, "publish_time": PublishTimeForm}
+from editorial.workflow import TRANSITIONS, outcome_message
 
 
 def _version_from(data):
@@ -48,7 +46,7 @@ class WorkflowViewsMixin:
         if article is None:
             return refusal_response
         change_url = self._change_url(article)
-        form_class = TRANSITION_FORMS.get(transition.form)
+        form_class = transition.form
         # The version of the story the user read on the page they act from.
         expected_version = _version_from(request.POST if request.method == "POST" else request.GET)
         if request.method == "POST":
@@ -64,16 +62,16 @@ class WorkflowViewsMixin:
                         **options,
                     )
                 except TransitionNotAllowed as refusal:
-                    messages.error(request, refusal.message)
+                    messages.error(request, refusal.message, extra_tags=refusal.code)
                 else:
-                    messages.success(request, outcome_message(event))
+                    messages.success(request, outcome_message(event), extra_tags=event.kind)
                 return redirect(change_url)
         else:
             try:
                 transition.check(article, request.user)
                 require_unchanged(article, expected_version)
             except TransitionNotAllowed as refusal:
-                messages.error(request, refusal.message)
+                messages.error(request, refusal.message, extra_tags=refusal.code)
                 return redirect(change_url)
             form = form_class() if form_class else None
         context = {
@@ -98,7 +96,7 @@ class WorkflowViewsMixin:
         try:
             url, expires_at = share_preview(article=article, actor=request.user)
         except TransitionNotAllowed as refusal:
-            messages.error(request, refusal.message)
+            messages.error(request, refusal.message, extra_tags=refusal.code)
             return redirect(self._change_url(article))
         context = {
             **self.admin_site.each_context(request),
@@ -178,6 +176,7 @@ class WorkflowViewsMixin:
                     request,
                     gettext("“%(headline)s” was not changed: %(reason)s")
                     % {"headline": article.headline, "reason": refusal.message},
+                    extra_tags=refusal.code,
                 )
             else:
-                messages.success(request, outcome_message(event))
+                messages.success(request, outcome_message(event), extra_tags=event.kind)

@@ -6,7 +6,8 @@ from django.utils.translation import gettext
 
 from articles.models import Article
 from editorial import rules, selectors
-from editorial.formatting import changed_since_opened, status_label
+from editorial.desk_status import desk_status
+from editorial.formatting import changed_since_opened
 from photos.rules import photo_story_ready
 
 Status = Article.Status
@@ -30,7 +31,7 @@ def require_status(article, allowed, message):
     """message: a translated sentence with a %(status)s placeholder for the current status."""
     require(
         article.status in allowed,
-        message % {"status": status_label(article)},
+        message % {"status": desk_status(article).label},
         code="wrong_status",
     )
 
@@ -93,7 +94,7 @@ def _require_scheduled(article, actor, message):
     require(actor.has_perm(rules.PUBLISH), gettext("You may not schedule stories."))
     require(
         article.is_scheduled(),
-        message % {"status": status_label(article)},
+        message % {"status": desk_status(article).label},
         code="wrong_status",
     )
 

@@ -1,4 +1,6 @@
-"""Stories filed and moved through the desk's own guarded steps, for demo data (and tests)."""
+"""Filing a draft, the one way onto the desk for every intake; and walking a draft through the
+desk's own guarded steps, for demo data (and tests).
+"""
 
 import reversion
 from django.db import transaction
@@ -13,18 +15,41 @@ Status = Article.Status
 
 
 @transaction.atomic
-def create_draft(*, actor, bylines=(), themes=(), **fields):
-    """A new draft filed by actor, with its first revision and its "created" event."""
-    require(actor.has_perm("articles.add_article"), gettext("You may not file stories."))
+def file_draft(*, actor, article=None, bylines=(), themes=(), comment="", **fields):
+    """A new draft on the desk, the one way every intake files a story.
+
+    actor: the desk user filing it, who must have the right to add stories; None only for a
+    command run from the server's shell (the importer without --user), whose draft has no owner.
+    article: an unsaved Article built elsewhere (the admin's form), or None to build one from
+    fields. bylines: (role, name) or (role, name, user) in order; themes: tag names or tags.
+
+    The draft gets its first revision (inside the caller's revision when one is open, as in the
+    admin, which adds the inlines) and the "created" event that starts its record.
+    """
+    if actor is not None:
+        require(actor.has_perm("articles.add_article"), gettext("You may not file stories."))
+    if article is None:
+        article = Article(**fields)
+    elif fields:
+        raise TypeError("Give either an article or its fields, not both.")
+    article.created_by = actor
+    article.status = Status.DRAFT
     with reversion.create_revision(atomic=False):
-        article = Article.objects.create(created_by=actor, **fields)
-        for position, (role, name) in enumerate(bylines):
-            Byline.objects.create(article=article, position=position, role=role, name=name)
+        article.save(force_insert=True)
+        for position, (role, name, *user) in enumerate(bylines):
+            Byline.objects.create(
+                article=article,
+                position=position,
+                role=role,
+                name=name,
+                user=next(iter(user), None),
+            )
         if themes:
             article.themes.add(*themes)
         reversion.add_to_revision(article)
-        reversion.set_user(actor)
-        reversion.set_comment(gettext("Initial version."))
+        if actor is not None:
+            reversion.set_user(actor)
+        reversion.set_comment(comment or gettext("Initial version."))
     record_creation(article=article, actor=actor)
     return article
 

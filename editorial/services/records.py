@@ -8,7 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.translation import gettext
 
-from articles.models import Article, Byline
+from articles.models import COPY_FIELDS, Article, Byline
 from editorial import preview_links, rules
 from editorial.formatting import local_time
 from editorial.models import ArticleEvent
@@ -18,8 +18,8 @@ from editorial.services.transitions import lock_article
 Status = Article.Status
 Kind = ArticleEvent.Kind
 
-# The copy a restore brings back; union, themes, photos and status stay as they are now.
-RESTORED_FIELDS = ["kicker", "headline", "subheadline", "is_staff_report", "body", "summary"]
+# A restore brings back the copy; union, themes, photos and status stay as they are now.
+RESTORED_FIELDS = COPY_FIELDS
 
 
 def _record(article, actor, kind, reason=""):

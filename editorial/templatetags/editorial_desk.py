@@ -1,8 +1,8 @@
 from django import template
 from django.urls import reverse
-from django.utils.translation import gettext
 
-from editorial import rules, selectors
+from editorial import desk_status, rules, selectors
+from editorial.desk_status import DeskStatus
 
 register = template.Library()
 
@@ -18,18 +18,17 @@ def desk_summary(context):
         return {"show": False}
     summary = selectors.desk_summary(user)
     counts = summary["counts"]
-    labels = [
-        ("draft", gettext("Draft")),
-        ("review", gettext("In review")),
-        ("scheduled", gettext("Scheduled")),
-        ("published", gettext("Published")),
-        ("withdrawn", gettext("Withdrawn")),
-    ]
     return {
         "show": True,
-        "counts": [(key, label, counts[key]) for key, label in labels],
+        "counts": [(status.value, status.label, counts[status]) for status in DeskStatus],
         "waiting": summary["waiting"],
         "scheduled": summary["scheduled"],
         "changelist_url": reverse("admin:articles_article_changelist"),
         "is_reviewer": rules.is_reviewer(user),
     }
+
+
+@register.filter
+def status_after(event):
+    """The desk status a workflow step led to (the timeline's "draft → scheduled")."""
+    return desk_status.after_event(event).label

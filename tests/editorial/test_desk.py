@@ -45,7 +45,8 @@ def test_scheduled_and_returned_are_told_apart(story, editor, login):
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ({"status": "draft"}, {"草稿", "退回稿", "编辑自己的稿"}),
+        # Each desk status is its own list: a returned draft is under "returned" only.
+        ({"status": "draft"}, {"草稿", "编辑自己的稿"}),
         ({"status": "returned"}, {"退回稿"}),
         ({"status": "review"}, {"审核中"}),
         ({"status": "scheduled"}, {"排期稿"}),
@@ -124,7 +125,7 @@ def _fill_desk(city, reporter, editor, count):
     statuses = ["draft", "review", "published", "withdrawn"]
     for n in range(count):
         status = statuses[n % 4]
-        article = filing.create_draft(
+        article = filing.file_draft(
             actor=reporter,
             union=city,
             headline=f"稿件{n}",
@@ -170,7 +171,14 @@ def test_admin_index_shows_the_desk(story, editor, reporter, login):
     assert "明天见报" in page
     assert "三天后见报" not in page
     counts = dict((key, count) for key, _label, count in response.context["counts"])
-    assert counts == {"draft": 1, "review": 1, "scheduled": 2, "published": 1, "withdrawn": 0}
+    assert counts == {
+        "draft": 1,
+        "returned": 0,
+        "review": 1,
+        "scheduled": 2,
+        "published": 1,
+        "withdrawn": 0,
+    }
 
 
 def test_admin_index_counts_only_own_stories_for_a_reporter(story, reporter, other_reporter, login):

@@ -48,7 +48,7 @@ def test_ensure_groups_names_a_missing_permission(db, monkeypatch):
     ],
 )
 def test_demo_stories_go_through_the_workflow(city, reporter, editor, state, status, kinds):
-    article = filing.create_draft(
+    article = filing.file_draft(
         actor=reporter,
         union=city,
         headline="演示稿件",
@@ -66,7 +66,7 @@ def test_demo_stories_go_through_the_workflow(city, reporter, editor, state, sta
 
 
 def test_demo_story_scheduled(city, reporter, editor):
-    article = filing.create_draft(actor=reporter, union=city, headline="排期", body="正文。")
+    article = filing.file_draft(actor=reporter, union=city, headline="排期", body="正文。")
     filing.drive_to_status(
         article=article,
         status="published",

@@ -1,4 +1,4 @@
-"""The desk's words in Chinese (tests/foundation checks that every catalogue is complete)."""
+"""The desk's words in Chinese (tests/newsroom/test_translations.py checks every catalogue)."""
 
 import re
 from pathlib import Path
@@ -6,7 +6,7 @@ from pathlib import Path
 import polib
 from django.utils import translation
 
-from editorial.admin.buttons import TRANSITIONS
+from editorial.workflow import TRANSITIONS
 
 CATALOGUE = Path(__file__).resolve().parents[2] / "editorial/locale/zh_Hans/LC_MESSAGES/django.po"
 PLACEHOLDER = re.compile(r"%\(\w+\)s|%s")

@@ -9,15 +9,26 @@ from editorial.roles import EDITOR, REPORTER, ensure_groups
 from tests.factories import make_union, make_user
 
 ROOT = Path(__file__).resolve().parents[2]
-# The real page lives in the steering folder beside the project (../shared/seeds), not in it.
-SEEDS = Path(os.environ.get("NEWSROOM_SEEDS", ROOT.parent / "shared" / "seeds"))
-SEED_PAGE = SEEDS / "000_4c385a978e0e8f57.txt"
+# The real page lives in the steering folder beside the project (../shared/seeds), not in it;
+# a git worktree one level further down (worktrees/NAME) finds it one level further up.
+SEED_NAME = "000_4c385a978e0e8f57.txt"
+
+
+def _seed_folder():
+    if os.environ.get("NEWSROOM_SEEDS"):
+        return Path(os.environ["NEWSROOM_SEEDS"])
+    beside = [ROOT.parent / "shared" / "seeds", ROOT.parent.parent / "shared" / "seeds"]
+    return next((folder for folder in beside if folder.is_dir()), beside[0])
+
+
+SEED_PAGE = _seed_folder() / SEED_NAME
 
 
 @pytest.fixture
 def seed_text():
+    # A missing seed page fails: a skip would let CI pass without ever reading the real copy.
     if not SEED_PAGE.exists():
-        pytest.skip(f"the seed page is not at {SEED_PAGE} (set NEWSROOM_SEEDS)")
+        pytest.fail(f"the seed page is not at {SEED_PAGE} (set NEWSROOM_SEEDS to its folder)")
     return SEED_PAGE.read_text(encoding="utf-8")
 
 

@@ -12,10 +12,11 @@ from reversion.models import Version
 
 from articles.models import Article, Byline, Column
 from editorial.models import ArticleEvent
+from editorial.roles import REPORTER
 from importer.models import ImportedStory
 from search.models import SearchDocument
 from tests.factories import make_column, make_union, make_user
-from tests.importer.conftest import fw
+from tests.importer.conftest import desk_member, fw
 from unions.models import Union
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +55,7 @@ def refused(*args):
 
 
 def test_imports_stories_as_drafts_owned_by_the_user(write_file, cities):
-    desk = make_user("desk")
+    desk = reporter_named("desk")
     out, _err = run(write_file("page.txt", PAGE), "--user", "desk")
 
     first, second = Article.objects.order_by("pk")
@@ -213,6 +214,17 @@ def test_the_default_limit_is_two_megabytes(write_file, province):
     assert "太大" in refused(write_file("huge.txt", huge))
 
 
+def reporter_named(username):
+    """The owner of imported drafts must be allowed to file stories, as in the admin."""
+    return desk_member(REPORTER, username)
+
+
+def test_a_user_who_may_not_file_stories_is_refused_and_nothing_is_written(write_file, cities):
+    make_user("visitor")
+    assert "您无权写稿" in refused(write_file("page.txt", PAGE), "--user", "visitor")
+    assert not Article.objects.exists()
+
+
 def test_a_missing_file_unknown_user_or_unknown_union_is_refused(write_file, province):
     assert "不是文件" in refused("/nonexistent/page.txt")
     path = write_file("page.txt", PAGE)
@@ -289,7 +301,7 @@ def test_an_imported_story_starts_its_revision_history(write_file, cities):
     """When the workflow keeps revisions of stories, the import is the first one."""
     if not reversion.is_registered(Article):
         pytest.skip("stories are not kept under revision control")
-    desk = make_user("desk")
+    desk = reporter_named("desk")
     run(write_file("page.txt", PAGE), "--user", "desk")
     article = Article.objects.get(headline="送法进企业")
     [version] = Version.objects.get_for_object(article)
@@ -298,7 +310,7 @@ def test_an_imported_story_starts_its_revision_history(write_file, cities):
 
 
 def test_an_imported_story_is_on_the_record_and_in_the_search_index(write_file, cities):
-    desk = make_user("desk")
+    desk = reporter_named("desk")
     run(write_file("page.txt", PAGE), "--user", "desk")
     article = Article.objects.get(headline="送法进企业")
     [event] = ArticleEvent.objects.filter(article=article)

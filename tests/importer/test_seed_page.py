@@ -8,9 +8,10 @@ from django.core.management import call_command
 
 from articles.body import parse
 from articles.models import Article, Column
+from editorial.roles import REPORTER
 from importer.models import ImportedStory
-from tests.factories import make_union, make_user
-from tests.importer.conftest import SEED_PAGE, fw
+from tests.factories import make_union
+from tests.importer.conftest import SEED_PAGE, desk_member, fw
 
 pytestmark = pytest.mark.django_db
 
@@ -177,7 +178,7 @@ def test_punctuation_is_full_width_in_chinese_and_numbers_and_latin_stay(stories
 
 
 def test_importing_the_page_creates_nine_drafts(seed_text, cities):
-    reporter = make_user("desk")
+    reporter = desk_member(REPORTER, "desk")
     call_command("import_page", str(SEED_PAGE), "--user", "desk", stdout=StringIO())
 
     articles = list(Article.objects.order_by("pk").prefetch_related("bylines"))

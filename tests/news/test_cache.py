@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from articles.models import Article, Byline
 from editorial.roles import EDITOR
-from news.views import render_article
+from news.rendering import render_article
 from tests.factories import make_article, make_user
 from tests.news.helpers import make_photo
 

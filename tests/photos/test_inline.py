@@ -5,16 +5,16 @@ from django.urls import reverse
 
 from photos.models import Photo
 from tests.factories import make_article
+from tests.forms import form_data
 from tests.photos import images
 from tests.photos.conftest import make_photo, stored_files
-from tests.photos.forms import upload_form_data
 
 
 def change_page(client, article):
     url = reverse("admin:articles_article_change", args=[article.pk])
     response = client.get(url)
     assert response.status_code == 200
-    return url, upload_form_data(response.content.decode())
+    return url, form_data(response.content.decode())
 
 
 def with_photo_forms(data, photos):

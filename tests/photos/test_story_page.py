@@ -13,9 +13,9 @@ from editorial.roles import REPORTER
 from photos import renditions
 from photos.models import Photo
 from tests.factories import make_article, make_user
+from tests.forms import form_data
 from tests.photos import images
 from tests.photos.conftest import make_photo, stored_files
-from tests.photos.forms import upload_form_data
 from tests.photos.test_inline import with_photo_forms
 
 
@@ -41,7 +41,7 @@ def story_page(client, article):
     url = reverse("admin:articles_article_change", args=[article.pk])
     response = client.get(url)
     assert response.status_code == 200
-    return url, upload_form_data(response.content.decode())
+    return url, form_data(response.content.decode())
 
 
 def photo_row(data, name, content, **fields):
@@ -165,7 +165,7 @@ def test_a_bad_byline_sends_the_page_back_without_storing_the_photo(
     page = response.content.decode()
     assert "照片“IMG_0006.JPG”没有问题，但因本页其他地方有错误而未保存" in page
     # Sent again as the browser would, with the byline fixed and the photo chosen again.
-    again = upload_form_data(page)
+    again = form_data(page)
     again["bylines-0-name"] = "陈雪"
     again["photos-0-image"] = SimpleUploadedFile("IMG_0006.JPG", images.phone_jpeg(800, 600))
 

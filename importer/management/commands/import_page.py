@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
 from articles.models import Article
+from editorial.services.checks import TransitionNotAllowed
 from importer import services
 from importer.exceptions import CopyImportError
 from importer.sources import read_source
@@ -65,6 +66,9 @@ class Command(BaseCommand):
             )
         except CopyImportError as error:
             raise CommandError(str(error)) from error
+        except TransitionNotAllowed as refusal:
+            # The owner named by --user may not file stories (file_draft's permission check).
+            raise CommandError(refusal.message) from refusal
         if options["json"]:
             self.stdout.write(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
             # The human report goes to standard error, so standard output stays pure JSON.

@@ -1,4 +1,7 @@
-"""The workflow steps a story's page offers as buttons, and the sentence each reports when taken."""
+"""The workflow's table of steps: for each, its label and description, its guard, the guarded
+function that takes it and the form that asks for what it needs; and the sentence each step
+reports when taken. The admin renders this table; it decides nothing itself.
+"""
 
 from dataclasses import dataclass
 
@@ -7,6 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from editorial.formatting import local_time, zone_name
+from editorial.forms import PublishTimeForm, ReasonForm
 from editorial.models import ArticleEvent
 from editorial.services import checks, transitions
 
@@ -22,7 +26,7 @@ class Transition:
     description: str
     check: object
     perform: object
-    form: str = ""  # "reason", "publish_time" or "" for a plain confirmation
+    form: type | None = None  # the form asking for a reason or a time; None: a confirmation
     style: str = "default"
 
 
@@ -52,7 +56,7 @@ TRANSITIONS = {
             _("The story goes public now, or at the time you set. The author gets an email."),
             checks.check_approve,
             transitions.approve,
-            form="publish_time",
+            form=PublishTimeForm,
             style="primary",
         ),
         Transition(
@@ -61,7 +65,7 @@ TRANSITIONS = {
             _("The story goes back to its author as a draft, with your reason by email."),
             checks.check_return,
             transitions.return_to_author,
-            form="reason",
+            form=ReasonForm,
         ),
         Transition(
             "reschedule",
@@ -69,7 +73,7 @@ TRANSITIONS = {
             _("The story goes public at the new time, or now."),
             checks.check_reschedule,
             transitions.reschedule,
-            form="publish_time",
+            form=PublishTimeForm,
         ),
         Transition(
             "unschedule",
@@ -87,7 +91,7 @@ TRANSITIONS = {
             ),
             checks.check_withdraw,
             transitions.withdraw,
-            form="reason",
+            form=ReasonForm,
             style="danger",
         ),
     ]

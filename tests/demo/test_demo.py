@@ -1,7 +1,8 @@
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from articles.models import Article
@@ -14,6 +15,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def demo(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
+    settings.DEBUG = True
     out = StringIO()
     call_command("load_demo", stdout=out)
     return out.getvalue()
@@ -67,3 +69,19 @@ def test_demo_logins_are_printed_and_work(demo, client):
         assert response.status_code == 302, username
         assert client.get("/admin/").status_code == 200
         client.logout()
+
+
+def test_with_debug_off_the_demo_refuses_to_create_its_superuser(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="i-know-this-is-production"):
+        call_command("load_demo", stdout=StringIO())
+    assert not get_user_model().objects.filter(username="admin").exists()
+    assert not Article.objects.exists()
+
+
+def test_with_debug_off_the_demo_loads_when_the_operator_insists(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    settings.DEBUG = False
+    call_command("load_demo", "--i-know-this-is-production", stdout=StringIO())
+    assert get_user_model().objects.get(username="admin").is_superuser

@@ -1,0 +1,126 @@
+"""The desk's status of a story, in one place: its choices, the status of one story, the same as
+a queryset annotation, and the status a workflow step led to.
+
+Article.status is what the workflow writes (draft, review, published, withdrawn). The desk tells
+two more apart: a published story whose time has not come is *scheduled*, and a draft that an
+editor sent back is *returned*. Filters, badges, counts, the timeline and every message naming
+a status read it from here.
+"""
+
+from django.db import models
+from django.db.models import Case, OuterRef, Q, Subquery, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article
+from editorial.models import ArticleEvent
+
+Kind = ArticleEvent.Kind
+
+# Events that move a story from one status to another (not corrections, restores, shares).
+STATUS_MOVES = [
+    Kind.SUBMITTED,
+    Kind.TAKEN_BACK,
+    Kind.RETURNED,
+    Kind.APPROVED,
+    Kind.UNSCHEDULED,
+    Kind.WITHDRAWN,
+]
+
+
+class DeskStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    RETURNED = "returned", _("Returned")
+    REVIEW = "review", _("In review")
+    SCHEDULED = "scheduled", _("Scheduled")
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+def _newest_move():
+    return (
+        ArticleEvent.objects.filter(article=OuterRef("pk"), kind__in=STATUS_MOVES)
+        .order_by("-created_at", "-pk")
+        .values("kind")[:1]
+    )
+
+
+def _conditions(now):
+    """The one definition of each desk status as a condition on Article rows."""
+    published = Q(status=Article.Status.PUBLISHED)
+    return [
+        (DeskStatus.SCHEDULED, published & Q(publish_at__gt=now)),
+        (DeskStatus.PUBLISHED, published & Q(publish_at__lte=now)),
+        (DeskStatus.RETURNED, Q(status=Article.Status.DRAFT, last_move=Kind.RETURNED)),
+        (DeskStatus.DRAFT, Q(status=Article.Status.DRAFT)),
+        (DeskStatus.REVIEW, Q(status=Article.Status.REVIEW)),
+        (DeskStatus.WITHDRAWN, Q(status=Article.Status.WITHDRAWN)),
+    ]
+
+
+def with_desk_status(queryset):
+    """Annotates last_move (the newest status change) and desk_status (a DeskStatus value)."""
+    now = timezone.now()
+    if "last_move" not in queryset.query.annotations:
+        queryset = queryset.annotate(last_move=Subquery(_newest_move()))
+    return queryset.annotate(
+        desk_status=Case(
+            *(When(condition, then=Value(status.value)) for status, condition in _conditions(now)),
+            output_field=models.CharField(),
+        )
+    )
+
+
+def filter_by(queryset, status):
+    """The stories of queryset in one desk status."""
+    return with_desk_status(queryset).filter(desk_status=DeskStatus(status).value)
+
+
+def counts(queryset):
+    """How many stories are in each desk status, in one query ({value: count})."""
+    statuses = with_desk_status(queryset.order_by()).values("desk_status")
+    found = {row["desk_status"]: row["n"] for row in statuses.annotate(n=models.Count("pk"))}
+    return {status.value: found.get(status.value, 0) for status in DeskStatus}
+
+
+def desk_status(article):
+    """The DeskStatus of one story (reads the desk_status annotation when the query made one)."""
+    annotated = getattr(article, "desk_status", None)
+    # An annotation read before a step moved this instance is stale: derive again then.
+    if annotated and _UNDERLYING.get(annotated, annotated) == article.status:
+        return DeskStatus(annotated)
+    if article.is_scheduled():
+        return DeskStatus.SCHEDULED
+    if article.status == Article.Status.DRAFT:
+        last_move = getattr(article, "last_move", _MISSING)
+        if last_move is _MISSING and article.pk:
+            last_move = (
+                article.events.filter(kind__in=STATUS_MOVES)
+                .order_by("-created_at", "-pk")
+                .values_list("kind", flat=True)
+                .first()
+            )
+        if last_move == Kind.RETURNED:
+            return DeskStatus.RETURNED
+    return DeskStatus(article.status)
+
+
+def after_event(event):
+    """The desk status a workflow step led to, as the timeline names it."""
+    if event.kind == Kind.RETURNED:
+        return DeskStatus.RETURNED
+    if (
+        event.to_status == Article.Status.PUBLISHED
+        and event.publish_at is not None
+        and event.publish_at > event.created_at
+    ):
+        return DeskStatus.SCHEDULED
+    return DeskStatus(event.to_status)
+
+
+_MISSING = object()
+# The Article.status behind each desk status that is not one itself.
+_UNDERLYING = {
+    DeskStatus.RETURNED: Article.Status.DRAFT,
+    DeskStatus.SCHEDULED: Article.Status.PUBLISHED,
+}
