@@ -374,7 +374,11 @@ def _story_part_changed(sender, instance, raw=False, using=None, **kwargs):
 
     if raw:
         return
-    article_id = getattr(instance, "article_id", None) or instance.content_object_id
+    # A theme link names its story content_object; a byline or photo (maybe not yet attached
+    # to a story) names it article.
+    article_id = getattr(instance, "content_object_id", None) or instance.article_id
+    if article_id is None:
+        return
     article = Article.objects.filter(pk=article_id).first()
     if article is None or not _is_public_status(article.status):
         return
