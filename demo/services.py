@@ -13,10 +13,12 @@ from taggit.models import Tag
 
 from articles.models import Article, Column
 from demo import content
+from demo.planning import ensure_plan
 from editorial.roles import ensure_groups
 from editorial.services import file_draft
 from editorial.services.filing import drive_to_status
 from photos.models import Photo
+from planning.roles import ensure_planning_permissions
 from unions.models import Union
 
 
@@ -24,6 +26,7 @@ from unions.models import Union
 class DemoReport:
     created_unions: int = 0
     created_stories: int = 0
+    created_ideas: int = 0
     logins: list = field(default_factory=list)
 
 
@@ -136,6 +139,7 @@ def load_demo():
     """Creates whatever of the demo newsroom is missing and returns what it did."""
     report = DemoReport()
     ensure_groups()
+    ensure_planning_permissions()
     _ensure_unions(report)
     column = _ensure_taxonomy()
     users = _ensure_users(report)
@@ -144,4 +148,5 @@ def load_demo():
             continue
         _file_story(spec, users=users, column=column)
         report.created_stories += 1
+    report.created_ideas = ensure_plan(users)
     return report

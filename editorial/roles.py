@@ -48,9 +48,13 @@ _EDITOR_PERMISSIONS = [
 GROUP_PERMISSIONS = {REPORTER: _REPORTER_PERMISSIONS, EDITOR: _EDITOR_PERMISSIONS}
 
 
-def _ensure_permission_rows(apps):
-    """Content types and permissions exist only after post_migrate; a migration makes its own."""
-    labels = {name.split(".")[0] for names in GROUP_PERMISSIONS.values() for name in names}
+def ensure_permission_rows(apps, labels=None):
+    """Content types and permissions exist only after post_migrate; a migration makes its own.
+
+    labels: the apps whose rows to make (by default those of the groups' permissions).
+    """
+    if labels is None:
+        labels = {name.split(".")[0] for names in GROUP_PERMISSIONS.values() for name in names}
     for label in labels:
         app_config = apps.get_app_config(label)
         # Historical app configs have no models module, which create_permissions requires.
@@ -64,7 +68,7 @@ def _ensure_permission_rows(apps):
 
 def ensure_groups(apps=global_apps):
     """Creates the Reporter and Editor groups with exactly their permissions."""
-    _ensure_permission_rows(apps)
+    ensure_permission_rows(apps)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     groups = {}

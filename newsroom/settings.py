@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "unions",
     "articles",
     "photos",
+    # planning before editorial: its admin index layer (My desk's assignments) goes on top.
+    "planning",
     "editorial",
     "news",
     "search",

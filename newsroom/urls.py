@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("editorial/", include("editorial.urls")),
     path("search/", include("search.urls")),
+    path("planning/", include("planning.urls")),
     path("", include("news.urls")),
 ]
 

@@ -20,6 +20,11 @@ from editorial.services.transitions import approve, return_to_author, withdraw
 from editorial.workflow import TRANSITIONS, outcome_message
 
 
+def _initial_from(query, form_class):
+    """A step opened with its answers filled in (the calendar's drag and drop); still confirmed."""
+    return {name: query[name] for name in form_class.base_fields if name in query}
+
+
 def _version_from(data):
     value = data.get("version", "")
     return int(value) if value.isdigit() else None
@@ -73,7 +78,8 @@ class WorkflowViewsMixin:
             except TransitionNotAllowed as refusal:
                 messages.error(request, refusal.message, extra_tags=refusal.code)
                 return redirect(change_url)
-            form = form_class() if form_class else None
+            initial = _initial_from(request.GET, form_class) if form_class else {}
+            form = form_class(initial=initial) if form_class else None
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,

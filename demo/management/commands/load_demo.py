@@ -30,6 +30,7 @@ class Command(BaseCommand):
             f"Demo data: {report.created_unions} unions and {report.created_stories} stories "
             "created (existing ones kept)."
         )
+        self.stdout.write(f"Demo plan: {report.created_ideas} story ideas created.")
         self.stdout.write("")
         self.stdout.write("Demo logins (newsroom: http://127.0.0.1:8000/admin/):")
         for username, password, role in report.logins:
