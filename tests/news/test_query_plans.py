@@ -38,7 +38,10 @@ FULL_SCAN = re.compile(r"Seq Scan on (\w+)")
 def newsroom(city, other_city):
     county = make_union("泗县总工会", parent=city, kind="county")
     column = make_column()
-    tags = [Tag.objects.create(name=name, slug=name) for name in ["劳模", "职工之家", "普惠"]]
+    tags = [
+        Tag.objects.get_or_create(name=name, defaults={"slug": name})[0]
+        for name in ["劳模", "职工之家", "普惠"]
+    ]
     unions = [city, county, other_city]
     now = timezone.now()
     stories = Article.objects.bulk_create(
