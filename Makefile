@@ -7,7 +7,7 @@ HOST_PORT ?= 127.0.0.1:8000
 # Root installs system packages itself; anyone else goes through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test install install-test browser-deps fonts lint messages benchmark clean
+.PHONY: run test install install-test browser-deps fonts lint messages benchmark benchmark-scale clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,7 +64,13 @@ messages: install-test
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py compilemessages --ignore='.venv/*'
 
 benchmark: install-test
-	for script in benchmarks/[!_]*.py; do echo "== $$script"; DEBUG=1 $(BIN)/python $$script || exit 1; done
+	for script in benchmarks/[!_]*.py; do \
+		[ $$script = benchmarks/scale.py ] && continue; \
+		echo "== $$script"; DEBUG=1 $(BIN)/python $$script || exit 1; done
+
+# 1,000 and 100,000 stories on PostgreSQL (BENCH_DATABASE_URL), in-process and gunicorn + wrk.
+benchmark-scale: install-test
+	$(BIN)/python benchmarks/scale.py
 
 clean:
 	rm -rf $(VENV) var test-artifacts

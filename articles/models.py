@@ -232,6 +232,8 @@ class Article(models.Model):
             models.Index(fields=["status", "-publish_at"], name="article_public_by_date"),
             models.Index(fields=["union", "status", "-publish_at"], name="article_public_by_union"),
             models.Index(fields=["genre", "status", "-publish_at"], name="article_public_by_genre"),
+            # The desk's story list, most recently changed first.
+            models.Index(fields=["-updated_at", "-id"], name="article_desk_by_update"),
         ]
 
     def __str__(self):

@@ -155,7 +155,8 @@ def load_information_work(*, editor):
             publish_at=publish_at,
         )
         published.append(article)
-        if number % 3 == 0:
+        # A desk that removed every outlet records no adoptions (a flushed test database too).
+        if outlets and number % 3 == 0:
             outlet = outlets[number % len(outlets)]
             Adoption.objects.get_or_create(
                 article=article,

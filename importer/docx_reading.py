@@ -89,6 +89,7 @@ _TITLE_STYLES = {"title", "标题", "主标题", "主题"}
 _SUBTITLE_STYLES = {"subtitle", "副标题", "副题"}
 _CAPTION_STYLES = {"caption", "题注", "图片说明", "图注"}
 _INTERTITLE_STYLES = {"小标题", "小题", "intertitle"}
+_COLUMN_STYLES = {"栏目", "栏目名"}
 _HEADING = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 # Word's 三号 (16 pt) and larger is headline type; body copy is 五号 to 四号 (10.5-14 pt).
 HEADLINE_MIN_POINTS = 15
@@ -156,7 +157,8 @@ class _Paragraph:
             return f"# {_one_line(text)}"
         if self.kind == "subtitle":
             return text if text.startswith(("—", "-")) else f"——{_one_line(text)}"
-        if self.kind == "kicker":
+        if self.kind in {"kicker", "column"}:
+            # A column's name is read as a line of its own ("【劳动者之声】"), never a title.
             return _one_line(text)
         if heading:
             return f"## {_one_line(text)}"
@@ -172,7 +174,7 @@ class _Paragraph:
 
 
 def _style_kind(style):
-    """ "title", "subtitle", "kicker", "caption", a heading level, or None, from the paragraph's
+    """ "title", "subtitle", "kicker", "caption", "column", a heading level, or None, from the paragraph's
     style or the styles it is based on."""
     while style is not None:
         name = (style.name or "").strip()
@@ -186,6 +188,8 @@ def _style_kind(style):
             return "caption"
         if name.lower() in _INTERTITLE_STYLES:
             return 2
+        if name in _COLUMN_STYLES:
+            return "column"
         heading = _HEADING.match(name)
         if heading:
             return int(heading.group(1))

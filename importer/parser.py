@@ -574,7 +574,8 @@ class _PageParser:
         subheadlines = [value for kind, value in self.head if kind == "subheadline"]
         subheadline = " ".join(subheadlines)
         if extra and not subheadline:
-            subheadline = " ".join(extra)
+            # A line styled as a subheadline in Word keeps its dash in the text: drop it.
+            subheadline = " ".join(subheadline_text(value) or value for value in extra)
         elif extra:
             headline = " ".join([headline, *extra])
         story = ParsedStory(

@@ -1,34 +1,69 @@
-"""Whole-page caching for anonymous readers, versioned by a "generation" number.
+"""Caching of the public site: whole pages for anonymous readers, and the site's fragments.
 
-Every cached page's key holds the current generation. Saving or deleting anything a public
-page shows (a story, its bylines, photos and themes, a union, a column, a tag) bumps the
-generation, so the next request renders afresh: publishing, withdrawing or editing a story
-shows at once, and the old entries simply expire.
+Freshness is decided by tokens, not by clearing the cache:
 
-A story scheduled for later becomes public without anything being saved, so each generation
-also remembers when the next scheduled story falls due; the first request after that moment
-bumps the generation.
+- one **site token** for changes that touch every page (a union, a theme or a column renamed,
+  or a scheduled story falling due: the token also remembers when the next one is due);
+- one **path token** per address (``/unions/suzhou/``), renewed when a change touches that
+  page: publishing, editing or withdrawing a story renews the tokens of the story, its union's
+  and ancestors' pages and feeds, its themes, its column, home, photo news, the latest feed and
+  the sitemap, nothing else (story_paths below). A draft saved on the desk renews nothing;
+- one **stories token**, renewed with any change to the public stories, for the fragments
+  (counts, each city's newest stories) that several pages share.
 
-The generation lives in the default cache. With several server processes, set CACHE_URL to a
-cache they share (Redis), so that every process sees each bump. A bump made while Redis is down
-is lost, so the generation is bumped again when the cache comes back (newsroom.resilient_cache
-sends `cache_reconnected`).
+A cached page remembers the tokens it was rendered under. One request reads the site token, the
+page's path token and the stored page in a single round trip (get_many). When the tokens still
+match, the stored body is served (or a 304). When they do not, one request renders the page
+again while the others keep getting the previous version (single flight with stale while
+rebuild), so a publication never makes a crowd of readers wait for the same slow page.
+
+Tokens are renewed at commit, and a page records the tokens it read before rendering: a page
+rendered from rows older than a change can never be stored as newer than it.
+
+Anonymous responses carry ``Cache-Control: public, max-age, stale-while-revalidate``, an ETag and
+Last-Modified, so that nginx or a CDN can hold them too; after each change the changed paths go
+to the purge hook (NEWS_PURGE_URL or NEWS_PURGE_COMMAND, see news/purge.py). A request without a
+session cookie is anonymous without loading a session, so a hit touches neither the session
+store, CSRF, messages nor the database.
+
+With several server processes, set CACHE_URL to a cache they share (Redis). A renewal made
+while Redis is down is lost, so the site token is renewed again when the cache comes back
+(newsroom.resilient_cache sends `cache_reconnected`).
 """
 
 import functools
 import hashlib
+import secrets
 import time
+from urllib.parse import unquote
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.http import HttpResponse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
 
-GENERATION_KEY = "news:generation"
+SITE_KEY = "news:token:site"
+STORIES_KEY = "news:token:stories"
+# A page past its lifetime, or older than a change, is still served while one request renders
+# it again; it is dropped for good after this many lifetimes.
+STALE_LIFETIMES = 12
+# What a browser or proxy may serve while it revalidates a page, in seconds.
+STALE_WHILE_REVALIDATE = 60
+# How long one request may hold the right to render a page before another may try.
+RENDER_LOCK_SECONDS = 30
+# How long a request waits for another one rendering a page nobody has cached yet.
+WAIT_FOR_RENDER_SECONDS = 3.0
+WAIT_STEP_SECONDS = 0.05
 # Pages worth keeping: a story's 410 notice is as stable as a page that exists.
 CACHEABLE_STATUSES = {200, 410}
 NOTHING_SCHEDULED = 0
+# Headers the stored page keeps; the rest is set again on each response.
+KEPT_HEADERS = {"content-type", "content-language", "x-robots-tag"}
 
 
 def page_cache_timeout():
@@ -36,26 +71,12 @@ def page_cache_timeout():
     return settings.NEWS_PAGE_CACHE_SECONDS
 
 
-def current_generation():
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        # Start from the clock, so that a lost counter never comes back to an old number.
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-        generation = cache.get(GENERATION_KEY, 0)
-    return generation
+def new_token():
+    """A token never seen before, even after the cache has lost every key."""
+    return f"{time.time_ns():x}{secrets.token_hex(4)}"
 
 
-def bump_generation():
-    """Make every cached page stale; returns the new generation."""
-    try:
-        return cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-        return cache.get(GENERATION_KEY, 0)
-
-
-def _due_key(generation):
-    return f"news:due:{generation}"
+# Tokens
 
 
 def _next_scheduled_timestamp():
@@ -67,28 +88,133 @@ def _next_scheduled_timestamp():
     return publish_at.timestamp() if publish_at else NOTHING_SCHEDULED
 
 
-def live_generation():
-    """The generation to read and write pages under, moved on when a scheduled story is due."""
-    generation = current_generation()
-    due = cache.get(_due_key(generation))
-    if due == NOTHING_SCHEDULED or (due is not None and timezone.now().timestamp() < due):
-        return generation
-    # Either a scheduled story has just become public, or this generation's due time was
-    # lost (evicted) and pages cached under it might predate a story falling due.
-    generation = bump_generation()
-    cache.set(_due_key(generation), _next_scheduled_timestamp(), timeout=None)
-    return generation
+def renew_site_token():
+    """Make every cached page and fragment stale; returns the new site state."""
+    state = {"token": new_token(), "due": _next_scheduled_timestamp()}
+    cache.set(SITE_KEY, state, timeout=None)
+    return state
 
 
-def page_key(request, generation):
+def refresh_due_time():
+    """Remember when the next scheduled story falls due (after a story is scheduled)."""
+    state = cache.get(SITE_KEY)
+    if state is None:
+        return renew_site_token()
+    state = {**state, "due": _next_scheduled_timestamp()}
+    cache.set(SITE_KEY, state, timeout=None)
+    return state
+
+
+def live_site_state(state):
+    """The site state to render under, renewed first when a scheduled story has fallen due."""
+    if state is not None:
+        due = state["due"]
+        if due == NOTHING_SCHEDULED or timezone.now().timestamp() < due:
+            return state
+        # A scheduled story has just become public: one request renews the token.
+        if not cache.add(f"{SITE_KEY}:renewing", 1, timeout=5):
+            return state
+    return renew_site_token()
+
+
+def _path_key(path):
+    # reverse() percent-encodes a Chinese slug; request.path holds it decoded.
+    return f"news:token:path:{hashlib.sha256(unquote(path).encode()).hexdigest()}"
+
+
+def renew_path_tokens(paths):
+    """Make the pages at these paths (every page number of each) and all fragments stale."""
+    tokens = {_path_key(path): new_token() for path in paths}
+    tokens[STORIES_KEY] = new_token()
+    cache.set_many(tokens, timeout=None)
+
+
+# Fragments
+
+
+def fragment(name, build):
+    """A value shared by pages that changes only with the public stories, built once per change.
+
+    While one request builds the new value, the others keep the previous one.
+    """
+    key = f"news:fragment:{name}"
+    found = cache.get_many([SITE_KEY, STORIES_KEY, key])
+    site = live_site_state(found.get(SITE_KEY))
+    tokens = (site["token"], found.get(STORIES_KEY, ""))
+    stored = found.get(key)
+    if stored is not None and stored[0] == tokens:
+        return stored[1]
+    lock = f"{key}:building"
+    if stored is not None and not cache.add(lock, 1, timeout=RENDER_LOCK_SECONDS):
+        return stored[1]
+    try:
+        value = build()
+        cache.set(key, (tokens, value), timeout=None)
+    finally:
+        cache.delete(lock)
+    return value
+
+
+# Pages
+
+
+def _page_number(request):
     # Pages read nothing from the query string but the page number, so other parameters
-    # neither split nor flood the cache.
+    # neither split nor flood the cache. A malformed number shows the first page.
     page = request.GET.get("page", "")
-    # A malformed number shows the first page; it needs no entry of its own.
-    page = page[:9] if page.isdigit() else ""
-    address = f"{request.get_host()}{request.path}?page={page}"
+    return page[:9] if page.isdigit() else ""
+
+
+def _entry_key(request):
+    address = f"{request.get_host()}{request.path}?page={_page_number(request)}"
     digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"news:page:{generation}:{translation.get_language()}:{digest}"
+    return f"news:page:{translation.get_language()}:{digest}"
+
+
+def is_anonymous(request):
+    """True for a reader without a session cookie (no session is loaded), or a logged-out one."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return True
+    return not request.user.is_authenticated
+
+
+def _store(response, tokens):
+    body = response.content
+    return {
+        "tokens": tokens,
+        "status": response.status_code,
+        "headers": [(k, v) for k, v in response.items() if k.lower() in KEPT_HEADERS],
+        "body": body,
+        "etag": f'"{hashlib.blake2b(body, digest_size=12).hexdigest()}"',
+        "modified": time.time(),
+    }
+
+
+def _respond(request, entry, timeout):
+    """The stored page as a response, or a 304 when the reader already holds it."""
+    not_modified = get_conditional_response(
+        request, etag=entry["etag"], last_modified=int(entry["modified"])
+    )
+    response = not_modified or HttpResponse(entry["body"], status=entry["status"])
+    for header, value in entry["headers"]:
+        response[header] = value
+    response["ETag"] = entry["etag"]
+    response["Last-Modified"] = http_date(entry["modified"])
+    patch_cache_control(
+        response, public=True, max_age=timeout, stale_while_revalidate=STALE_WHILE_REVALIDATE
+    )
+    return response
+
+
+def _render_and_store(view, request, args, kwargs, key, tokens, timeout):
+    response = view(request, *args, **kwargs)
+    if response.status_code not in CACHEABLE_STATUSES or response.streaming:
+        return response
+    if callable(getattr(response, "render", None)):
+        response = response.render()
+    entry = _store(response, tokens)
+    cache.set(key, entry, timeout * STALE_LIFETIMES)
+    return _respond(request, entry, timeout)
 
 
 def cache_for_readers(view):
@@ -97,39 +223,198 @@ def cache_for_readers(view):
     @functools.wraps(view)
     def cached_view(request, *args, **kwargs):
         timeout = page_cache_timeout()
-        if not timeout or request.method not in ("GET", "HEAD") or request.user.is_authenticated:
-            return view(request, *args, **kwargs)
-        key = page_key(request, live_generation())
-        response = cache.get(key)
-        if response is not None:
+        if not timeout or request.method not in ("GET", "HEAD") or not is_anonymous(request):
+            response = view(request, *args, **kwargs)
+            if timeout:
+                patch_cache_control(response, private=True, no_cache=True)
             return response
-        response = view(request, *args, **kwargs)
-        if response.status_code in CACHEABLE_STATUSES and not response.streaming:
-            if callable(getattr(response, "render", None)):
-                response = response.render()
-            cache.set(key, response, timeout)
-        return response
+        key = _entry_key(request)
+        path_key = _path_key(request.path)
+        found = cache.get_many([SITE_KEY, path_key, key])
+        site = live_site_state(found.get(SITE_KEY))
+        tokens = (site["token"], found.get(path_key, ""))
+        entry = found.get(key)
+        if entry is not None:
+            fresh = entry["tokens"] == tokens and time.time() < entry["modified"] + timeout
+            if fresh:
+                return _respond(request, entry, timeout)
+        lock = f"{key}:rendering"
+        if cache.add(lock, 1, timeout=RENDER_LOCK_SECONDS):
+            try:
+                return _render_and_store(view, request, args, kwargs, key, tokens, timeout)
+            finally:
+                cache.delete(lock)
+        if entry is not None:
+            # Another request is rendering this page: serve the previous version meanwhile.
+            return _respond(request, entry, timeout)
+        entry = _wait_for(key)
+        if entry is not None:
+            return _respond(request, entry, timeout)
+        return _render_and_store(view, request, args, kwargs, key, tokens, timeout)
 
     return cached_view
 
 
-def invalidate_pages(*, using=None, **signal_kwargs):
-    """Signal receiver: bump now, and again at commit.
+def _wait_for(key):
+    """The page another request is rendering, once it is stored (None after a few seconds)."""
+    deadline = time.monotonic() + WAIT_FOR_RENDER_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(WAIT_STEP_SECONDS)
+        entry = cache.get(key)
+        if entry is not None:
+            return entry
+    return None
 
-    The second bump matters: a request rendering between the first bump and the commit still
-    sees the old rows and would cache them under the new generation.
+
+# What a change touches
+
+
+def _reverse_or_none(name, **kwargs):
+    try:
+        return reverse(name, kwargs=kwargs)
+    except NoReverseMatch:
+        return None
+
+
+def story_paths(article, *, union_ids=(), tag_ids=(), column_ids=()):
+    """The public paths a change to this story shows on (and those of its former union,
+    themes and column, given by id)."""
+    from taggit.models import Tag
+
+    from articles.models import Column
+    from unions.models import Union
+
+    paths = {
+        reverse("news:home"),
+        reverse("news:union_index"),
+        reverse("news:photos"),
+        reverse("news:latest_feed"),
+        reverse("news:sitemap"),
+        f"/news/{article.pk}/",
+    }
+    union_ids = {article.union_id, *union_ids} - {None}
+    for union in Union.objects.filter(pk__in=union_ids):
+        for member in [*union.ancestors(), union]:
+            paths.add(member.get_absolute_url())
+            paths.add(reverse("news:union_feed", kwargs={"slug": member.slug}))
+    tag_ids = {*article.themes.values_list("pk", flat=True), *tag_ids}
+    for slug in Tag.objects.filter(pk__in=tag_ids).values_list("slug", flat=True):
+        paths.update(
+            path
+            for path in (
+                _reverse_or_none("news:theme", slug=slug),
+                _reverse_or_none("news:theme_feed", slug=slug),
+            )
+            if path
+        )
+    column_ids = {article.column_id, *column_ids} - {None}
+    paths.update(column.get_absolute_url() for column in Column.objects.filter(pk__in=column_ids))
+    return paths
+
+
+def _at_commit(paths, using):
+    """Renew now, and again at commit, then purge: once per transaction, however many rows.
+
+    The second renewal matters: a request rendering between the first and the commit still
+    sees the old rows and would store them under the new token. The paths gather on the one
+    callback the transaction holds, so a rolled-back transaction purges nothing.
     """
-    bump_generation()
-    transaction.on_commit(bump_generation, using=using)
+    renew_path_tokens(paths)
+    connection = transaction.get_connection(using)
+    if not connection.in_atomic_block:
+        _renew_and_purge(set(paths))
+        return
+    for _savepoints, callback, *_rest in connection.run_on_commit:
+        if isinstance(callback, functools.partial) and callback.func is _renew_and_purge:
+            callback.args[0].update(paths)
+            return
+    transaction.on_commit(functools.partial(_renew_and_purge, set(paths)), using=using)
+
+
+def _renew_and_purge(paths):
+    renew_path_tokens(paths)
+    refresh_due_time()
+    from news.purge import purge_paths
+
+    purge_paths(sorted(paths))
+
+
+def _is_public_status(status):
+    return status == "published"
+
+
+def _remember_previous_story(sender, instance, raw=False, **kwargs):
+    """Before a story is saved: where it was shown, so that those pages are renewed too."""
+    instance._news_previous = None
+    if raw or instance.pk is None:
+        return
+    instance._news_previous = (
+        sender.objects.filter(pk=instance.pk).values("status", "union_id", "column_id").first()
+    )
+
+
+def _story_saved(sender, instance, raw=False, using=None, **kwargs):
+    previous = getattr(instance, "_news_previous", None) or {}
+    if raw or not (_is_public_status(instance.status) or _is_public_status(previous.get("status"))):
+        return
+    paths = story_paths(
+        instance,
+        union_ids=[previous.get("union_id")],
+        column_ids=[previous.get("column_id")],
+    )
+    _at_commit(paths, using)
+
+
+def _story_deleted(sender, instance, using=None, **kwargs):
+    if _is_public_status(instance.status):
+        _at_commit(story_paths(instance), using)
+
+
+def _story_part_changed(sender, instance, raw=False, using=None, **kwargs):
+    """A byline, photo or theme link of a story: renew the story's pages if it is public."""
+    from articles.models import Article
+
+    if raw:
+        return
+    # A theme link names its story content_object; a byline or photo (maybe not yet attached
+    # to a story) names it article.
+    article_id = getattr(instance, "content_object_id", None) or instance.article_id
+    if article_id is None:
+        return
+    article = Article.objects.filter(pk=article_id).first()
+    if article is None or not _is_public_status(article.status):
+        return
+    tag_ids = [instance.tag_id] if hasattr(instance, "tag_id") else []
+    _at_commit(story_paths(article, tag_ids=tag_ids), using)
+
+
+def _themes_changed(sender, instance, action, pk_set=None, using=None, **kwargs):
+    from articles.models import Article
+
+    if not action.startswith("post_") or not isinstance(instance, Article):
+        return
+    if _is_public_status(instance.status):
+        _at_commit(story_paths(instance, tag_ids=pk_set or ()), using)
+
+
+def _structure_changed(sender, using=None, created=False, **kwargs):
+    """A union, theme or column renamed or removed shows on many pages: renew them all.
+
+    A new theme shows nowhere until a story carries it, which renews that story's pages.
+    """
+    if created and sender._meta.label_lower == "taggit.tag":
+        return
+    renew_site_token()
+    transaction.on_commit(renew_site_token, using=using)
 
 
 def bump_after_outage(**signal_kwargs):
-    """Signal receiver: invalidations missed while the cache was unreachable are made now."""
-    bump_generation()
+    """Signal receiver: renewals missed while the cache was unreachable are made now."""
+    renew_site_token()
 
 
 def connect_signals():
-    """Bump the generation whenever anything shown on a public page changes."""
+    """Renew the tokens of the pages a change shows on, at commit."""
     from taggit.models import Tag
 
     from articles.models import Article, ArticleTheme, Byline, Column
@@ -137,11 +422,18 @@ def connect_signals():
     from photos.models import Photo
     from unions.models import Union
 
-    for model in (Article, Byline, ArticleTheme, Tag, Column, Photo, Union):
+    pre_save.connect(_remember_previous_story, sender=Article, dispatch_uid="news-story-before")
+    post_save.connect(_story_saved, sender=Article, dispatch_uid="news-story-saved")
+    post_delete.connect(_story_deleted, sender=Article, dispatch_uid="news-story-deleted")
+    for model in (Byline, Photo, ArticleTheme):
         label = model._meta.label_lower
-        post_save.connect(invalidate_pages, sender=model, dispatch_uid=f"news-save-{label}")
-        post_delete.connect(invalidate_pages, sender=model, dispatch_uid=f"news-delete-{label}")
+        post_save.connect(_story_part_changed, sender=model, dispatch_uid=f"news-save-{label}")
+        post_delete.connect(_story_part_changed, sender=model, dispatch_uid=f"news-del-{label}")
     m2m_changed.connect(
-        invalidate_pages, sender=Article.themes.through, dispatch_uid="news-article-themes"
+        _themes_changed, sender=Article.themes.through, dispatch_uid="news-article-themes"
     )
     cache_reconnected.connect(bump_after_outage, dispatch_uid="news-cache-reconnected")
+    for model in (Tag, Column, Union):
+        label = model._meta.label_lower
+        post_save.connect(_structure_changed, sender=model, dispatch_uid=f"news-save-{label}")
+        post_delete.connect(_structure_changed, sender=model, dispatch_uid=f"news-del-{label}")

@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from django.db.models import Count, Exists, F, OuterRef, Window
-from django.db.models.functions import RowNumber, Substr
+from django.db.models.functions import RowNumber
 from taggit.models import Tag
 
 from articles.models import Article, ArticleTheme, Column
+from news import cache
 from photos.models import Photo
 from unions.models import Union
 
@@ -79,6 +80,47 @@ def subtree_story_counts(stories):
     return totals
 
 
+@dataclass(frozen=True)
+class StoryCounts:
+    """How many published stories each union (subtree), theme and column has, and photo news.
+
+    Built by a few grouped queries once per change to the public stories (news.cache.fragment),
+    then read by every page that shows a count or pages through a list: no page counts over
+    the whole table.
+    """
+
+    by_union_path: dict
+    by_theme: dict
+    by_column: dict
+    photo_stories: int
+
+
+def _build_story_counts():
+    published = Article.objects.published()
+    by_theme = dict(
+        ArticleTheme.objects.filter(content_object__in=published.values("pk"))
+        .order_by()
+        .values_list("tag_id")
+        .annotate(count=Count("pk"))
+    )
+    by_column = dict(
+        published.filter(column__isnull=False)
+        .order_by()
+        .values_list("column_id")
+        .annotate(count=Count("pk"))
+    )
+    return StoryCounts(
+        by_union_path=subtree_story_counts(published),
+        by_theme=by_theme,
+        by_column=by_column,
+        photo_stories=photo_stories().count(),
+    )
+
+
+def story_counts():
+    return cache.fragment("story-counts", _build_story_counts)
+
+
 def _annotate_story_counts(unions, totals):
     for union in unions:
         union.story_count = totals.get(union.path, 0)
@@ -121,43 +163,44 @@ def _pick_lead(stories):
 
 
 def city_blocks(per_city=CITY_BLOCK_COUNT):
-    """Each active city federation with its newest stories, its sub-unions' included."""
+    """Each active city federation with its newest stories, its sub-unions' included.
+
+    Which stories those are changes only with a publication: the ids are kept as a fragment,
+    and each page reads the stories themselves in one query.
+    """
     cities = list(Union.objects.active().filter(kind=Union.Kind.CITY).order_by("ordering", "path"))
     blocks = {city.path: CityBlock(city) for city in cities}
-    # A story belongs to the city whose path prefixes its union's path. Cities normally sit
-    # at one depth, so this is one query (one per distinct depth otherwise).
-    path_lengths = sorted({len(path) for path in blocks})
-    for path_length in path_lengths:
-        city_paths = [path for path in blocks if len(path) == path_length]
-        stories = (
-            Article.objects.published()
-            .annotate(city_path=Substr("union__path", 1, path_length))
-            .filter(city_path__in=city_paths)
-            .annotate(
-                rank=Window(
-                    RowNumber(),
-                    partition_by=F("city_path"),
-                    order_by=[F("publish_at").desc(), F("pk").desc()],
-                )
-            )
-            .filter(rank__lte=per_city)
-            .select_related("union")
-            .order_by("city_path", "rank")
-        )
-        for city_path, group in groupby(stories, key=lambda story: story.city_path):
-            blocks[city_path].stories = list(group)
+    newest_ids = cache.fragment(f"city-blocks:{per_city}", lambda: _newest_ids_by_city(per_city))
+    wanted = [pk for path in blocks for pk in newest_ids.get(path, [])]
+    stories = Article.objects.filter(pk__in=wanted).select_related("union").in_bulk()
+    for path, block in blocks.items():
+        block.stories = [stories[pk] for pk in newest_ids.get(path, []) if pk in stories]
     return list(blocks.values())
 
 
-def popular_themes(limit):
-    """Themes with the most published stories."""
-    return (
-        Tag.objects.filter(
-            **{f"{THEME_ITEMS}__content_object__in": Article.objects.published().values("pk")}
+def _newest_ids_by_city(per_city):
+    """{city path: ids of its newest published stories}: one short index scan per city."""
+    cities = Union.objects.active().filter(kind=Union.Kind.CITY)
+    return {
+        city.path: list(
+            Article.objects.published()
+            .by_union(city)
+            .newest_first()
+            .values_list("pk", flat=True)[:per_city]
         )
-        .annotate(story_count=Count(THEME_ITEMS))
-        .order_by("-story_count", "name")[:limit]
-    )
+        for city in cities
+    }
+
+
+def popular_themes(limit):
+    """Themes with the most published stories, each with story_count."""
+    counts = story_counts().by_theme
+    top = sorted(counts.items(), key=lambda item: -item[1])[: limit * 2]
+    themes = list(Tag.objects.filter(pk__in=[pk for pk, _count in top]))
+    for theme in themes:
+        theme.story_count = counts[theme.pk]
+    themes.sort(key=lambda theme: (-theme.story_count, theme.name))
+    return themes[:limit]
 
 
 def photo_stories():
@@ -184,8 +227,7 @@ class UnionNode:
 def union_tree():
     """The active unions as a forest, each with story_count (published, its whole subtree)."""
     unions = _annotate_story_counts(
-        list(Union.objects.active().order_by("path")),
-        subtree_story_counts(Article.objects.published()),
+        list(Union.objects.active().order_by("path")), story_counts().by_union_path
     )
     nodes = {union.pk: UnionNode(union) for union in unions}
     roots = []
@@ -203,7 +245,7 @@ def sub_unions(union):
     """The union's active direct sub-unions, each with story_count (its whole subtree)."""
     return _annotate_story_counts(
         list(union.children.filter(is_active=True).order_by("ordering", "path")),
-        subtree_story_counts(Article.objects.published().by_union(union)),
+        story_counts().by_union_path,
     )
 
 
@@ -219,13 +261,31 @@ def theme_stories(tag):
 
 
 def related_themes(tag, limit=RELATED_THEME_COUNT):
-    """Themes that label the same published stories as tag, most shared first (one query)."""
-    stories_with_tag = Article.objects.published().by_theme(tag).values("pk")
-    return (
-        Tag.objects.filter(**{f"{THEME_ITEMS}__content_object__in": stories_with_tag})
-        .exclude(pk=tag.pk)
-        .annotate(shared_count=Count(THEME_ITEMS))
-        .order_by("-shared_count", "name")[:limit]
+    """Themes that label the same published stories as tag, most shared first.
+
+    The shared counts change only with a publication: kept as a fragment per theme.
+    """
+    shared = cache.fragment(f"related-themes:{tag.pk}:{limit}", lambda: _shared_themes(tag, limit))
+    themes = Tag.objects.in_bulk([pk for pk, _count in shared])
+    related = []
+    for pk, count in shared:
+        if pk in themes:
+            themes[pk].shared_count = count
+            related.append(themes[pk])
+    return related
+
+
+def _shared_themes(tag, limit):
+    stories_with_tag = ArticleTheme.objects.filter(
+        tag=tag, content_object__in=Article.objects.published().values("pk")
+    ).values("content_object_id")
+    return list(
+        ArticleTheme.objects.filter(content_object__in=stories_with_tag)
+        .exclude(tag=tag)
+        .order_by()
+        .values_list("tag_id")
+        .annotate(shared_count=Count("pk"))
+        .order_by("-shared_count", "tag__name")[:limit]
     )
 
 
@@ -275,16 +335,19 @@ def other_columns(column):
 
 
 def related_stories(article, limit=RELATED_STORY_COUNT):
-    """Published stories sharing the most themes with article, topped up from its union."""
+    """The newest published stories sharing a theme with article, topped up from its union.
+
+    Newest first, so that the database walks the publication-date index and stops after
+    `limit` stories instead of ranking every story that shares a theme.
+    """
     candidates = Article.objects.published().exclude(pk=article.pk).select_related("union")
     theme_ids = [theme.pk for theme in article.themes.all()]
     related = []
     if theme_ids:
-        related = list(
-            candidates.filter(themes__in=theme_ids)
-            .annotate(shared_count=Count("pk"))
-            .order_by("-shared_count", "-publish_at", "-pk")[:limit]
+        shares_a_theme = Exists(
+            ArticleTheme.objects.filter(content_object=OuterRef("pk"), tag_id__in=theme_ids)
         )
+        related = list(candidates.filter(shares_a_theme).newest_first()[:limit])
     if len(related) < limit:
         same_union = (
             candidates.by_union(article.union)

@@ -22,9 +22,18 @@ PHOTOS_PER_PAGE = 24
 FEED_STYLESHEET_MAX_AGE = 3600
 
 
-def _page(request, stories, per_page=STORIES_PER_PAGE):
+class CountedPaginator(Paginator):
+    """A paginator told the total (from selectors.story_counts) instead of counting the rows."""
+
+    def __init__(self, object_list, per_page, *, count):
+        super().__init__(object_list, per_page)
+        self.count = count
+
+
+def _page(request, stories, count, per_page=STORIES_PER_PAGE):
     """One page of stories; a missing, malformed or too large page number gives a real page."""
-    return Paginator(stories, per_page).get_page(request.GET.get("page"))
+    paginator = CountedPaginator(stories, per_page, count=count)
+    return paginator.get_page(request.GET.get("page"))
 
 
 @require_safe
@@ -75,7 +84,11 @@ def union_detail(request, slug):
         "union": union,
         "ancestors": public_ancestors(union),
         "sub_unions": list(selectors.sub_unions(union)),
-        "page_obj": _page(request, selectors.union_stories(union)),
+        "page_obj": _page(
+            request,
+            selectors.union_stories(union),
+            selectors.story_counts().by_union_path.get(union.path, 0),
+        ),
         "nav": "unions",
         "meta": PageMeta(
             title=union.name,
@@ -91,7 +104,9 @@ def union_detail(request, slug):
 @cache_for_readers
 def theme_detail(request, slug):
     theme = get_object_or_404(Tag, slug=slug)
-    page_obj = _page(request, selectors.theme_stories(theme))
+    page_obj = _page(
+        request, selectors.theme_stories(theme), selectors.story_counts().by_theme.get(theme.pk, 0)
+    )
     if not page_obj.paginator.count:
         # A theme only unpublished stories carry is not public yet.
         raise Http404(_("No published story has this theme."))
@@ -114,7 +129,11 @@ def column_detail(request, slug):
     column = get_object_or_404(Column, slug=slug)
     context = {
         "column": column,
-        "page_obj": _page(request, selectors.column_stories(column)),
+        "page_obj": _page(
+            request,
+            selectors.column_stories(column),
+            selectors.story_counts().by_column.get(column.pk, 0),
+        ),
         "other_columns": list(selectors.other_columns(column)),
         "nav_column": column.pk,
         "meta": PageMeta(
@@ -130,7 +149,12 @@ def column_detail(request, slug):
 @require_safe
 @cache_for_readers
 def photo_gallery(request):
-    page_obj = _page(request, selectors.photo_stories(), per_page=PHOTOS_PER_PAGE)
+    page_obj = _page(
+        request,
+        selectors.photo_stories(),
+        selectors.story_counts().photo_stories,
+        per_page=PHOTOS_PER_PAGE,
+    )
     context = {
         "page_obj": page_obj,
         "nav": "photos",

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "newsroom.replicas.PublicReadsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -122,6 +123,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "600"))
         DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME") or None}
+
+# Read replicas (comma-separated URLs): the public site reads from them (newsroom/replicas.py).
+DATABASE_REPLICAS = []
+for number, url in enumerate(
+    filter(None, os.environ.get("DATABASE_REPLICA_URLS", "").split(",")), start=1
+):
+    alias = f"replica{number}"
+    where = dj_database_url.parse(url.strip())
+    DATABASES[alias] = {
+        **DATABASES["default"],  # same engine options, pool and connection lifetime
+        **{key: where[key] for key in ("ENGINE", "NAME", "USER", "PASSWORD", "HOST", "PORT")},
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_REPLICAS.append(alias)
+DATABASE_ROUTERS = ["newsroom.replicas.ReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -210,6 +226,10 @@ TASKS = {
 
 # Public pages are cached this long for anonymous readers; any change to the news clears them.
 NEWS_PAGE_CACHE_SECONDS = int(os.environ.get("NEWS_PAGE_CACHE_SECONDS", "300"))
+# After each change, the changed paths go to a reverse proxy or CDN (news/purge.py): a URL
+# template with {path}, sent a PURGE request per path, and/or a command given the paths.
+NEWS_PURGE_URL = os.environ.get("NEWS_PURGE_URL", "")
+NEWS_PURGE_COMMAND = os.environ.get("NEWS_PURGE_COMMAND", "")
 
 # Limits and lifetimes of the newsroom, defined only here: the apps read settings.X.
 PREVIEW_LINK_MAX_AGE = int(os.environ.get("PREVIEW_LINK_MAX_AGE", str(3 * 24 * 3600)))  # seconds
@@ -254,6 +274,9 @@ TAGGIT_TAGS_FROM_STRING = "articles.themes.parse_themes"
 TAGGIT_STRING_FROM_TAGS = "articles.themes.themes_to_string"
 
 # Security headers. HTTPS settings follow SECURE_SSL (on behind a TLS proxy in production).
+# Sessions live in the database (shared by every app server); SESSION_ENGINE=
+# django.contrib.sessions.backends.cache keeps them in the shared cache (Redis) instead.
+SESSION_ENGINE = os.environ.get("SESSION_ENGINE", "django.contrib.sessions.backends.db")
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"

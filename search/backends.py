@@ -3,6 +3,12 @@
 Both take the terms of segmentation.parse_query, keep the stories that match every term and
 rank them with the headline above the body above themes and bylines, so that results agree in
 spirit on both databases. Only the PostgreSQL path uses the GIN index.
+
+On PostgreSQL only the newest CANDIDATE_LIMIT matching stories are ranked (and counted): a word
+in every story (工会) would otherwise rank and count the whole table for each query. The
+database finds them by walking the publication-date index for a common word, or through the
+GIN index for a rare one, and stops at the limit; a literal phrase is then checked on those
+candidates only, never with a LIKE over all the text.
 """
 
 from functools import reduce
@@ -16,6 +22,8 @@ CONFIG = "simple"
 # Weights of the document's parts, as PostgreSQL's ts_rank applies them to A, B and C.
 FIELD_WEIGHTS = {"headline_terms": 1.0, "body_terms": 0.4, "credit_terms": 0.2}
 RESULT_ORDER = ("-rank", "-publish_at", "-pk")
+# How many of the newest matching stories are ranked: 25 pages of results.
+CANDIDATE_LIMIT = 500
 
 
 def is_postgresql():
@@ -23,20 +31,27 @@ def is_postgresql():
 
 
 def refresh_vectors(documents):
-    """Recompute the weighted tsvector of these SearchDocuments (PostgreSQL only)."""
+    """Recompute the weighted tsvector of these SearchDocuments (PostgreSQL only).
+
+    The word lists it is made from are then emptied in the same UPDATE (which reads the old
+    values): the vector holds them, and keeping both doubled each story's search document.
+    """
     if is_postgresql():
         documents.update(
             search_vector=SearchVector("headline_terms", weight="A", config=CONFIG)
             + SearchVector("body_terms", weight="B", config=CONFIG)
-            + SearchVector("credit_terms", weight="C", config=CONFIG)
+            + SearchVector("credit_terms", weight="C", config=CONFIG),
+            headline_terms="",
+            body_terms="",
+            credit_terms="",
         )
 
 
-def matching(articles, terms):
-    """The articles that match every term, annotated with rank and ordered best first."""
+def ranked_ids(articles, terms):
+    """The ids of the articles that match every term, best first (rank, then newest)."""
     if is_postgresql():
-        return _matching_postgresql(articles, terms)
-    return _matching_portable(articles, terms)
+        return _ranked_ids_postgresql(articles, terms)
+    return list(_matching_portable(articles, terms).values_list("pk", flat=True))
 
 
 def tsquery(terms):
@@ -53,16 +68,47 @@ def tsquery(terms):
     return reduce(and_, map(term_query, terms))
 
 
-def _matching_postgresql(articles, terms):
+def _ranked_ids_postgresql(articles, terms):
+    """Rank the newest CANDIDATE_LIMIT matches; check literal phrases on those only."""
+    from search.models import SearchDocument
+
     query = tsquery(terms)
-    articles = articles.filter(search_document__search_vector=query)
-    for term in terms:
-        if term.phrase:
-            # The index found the characters; the phrase must also occur as typed.
-            articles = articles.filter(search_document__text__contains=term.text)
-    return articles.annotate(rank=SearchRank(F("search_document__search_vector"), query)).order_by(
-        *RESULT_ORDER
+    rows = list(
+        articles.filter(search_document__search_vector=query)
+        .annotate(rank=SearchRank(F("search_document__search_vector"), query))
+        .order_by("-publish_at", "-pk")
+        .values_list("pk", "rank", "publish_at")[:CANDIDATE_LIMIT]
     )
+    phrases = [term.text for term in terms if term.phrase]
+    if phrases and rows:
+        # The index found the characters; the phrase must also occur as typed.
+        documents = SearchDocument.objects.filter(pk__in=[pk for pk, _rank, _at in rows])
+        for phrase in phrases:
+            documents = documents.filter(text__contains=phrase)
+        kept = set(documents.values_list("pk", flat=True))
+        rows = [row for row in rows if row[0] in kept]
+    rows.sort(key=lambda row: (-row[1], -row[2].timestamp(), -row[0]))
+    return [pk for pk, _rank, _at in rows]
+
+
+def matching_ids(terms):
+    """The ids of all stories, whatever their status, that hold every term's words (unranked).
+
+    For the desk: on PostgreSQL a phrase (a name the dictionary does not know, 陈雪) matches
+    the stories holding all its characters, without checking them side by side, because that
+    check is a LIKE over the text of every story holding them.
+    """
+    from articles.models import Article
+
+    articles = Article.objects.all()
+    if not is_postgresql():
+        return _matching_portable(articles, terms).order_by().values("pk")
+    return articles.filter(search_document__search_vector=tsquery(terms)).values("pk")
+
+
+def is_capped(count):
+    """True when a result count stopped at the candidate limit (PostgreSQL), so "500+"."""
+    return is_postgresql() and count >= CANDIDATE_LIMIT
 
 
 def _has_tokens(field, tokens):

@@ -1,10 +1,12 @@
 """Reads for the search page: matching stories, and the themes and unions to filter by."""
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from taggit.models import Tag
 
 from articles.models import Article
+from news import selectors as news_selectors
 from search import backends
+from search.segmentation import parse_query
 from unions.models import Union
 
 # The union filter lists the province, city and county federations; a story of an enterprise
@@ -13,26 +15,40 @@ UNION_FILTER_MAX_DEPTH = 2
 THEME_FILTER_LENGTH = 30
 
 
+class SearchResults:
+    """Matching stories in rank order, for a Paginator: the ids are ranked once, and a page's
+    stories are read by id (one query a page)."""
+
+    def __init__(self, ids):
+        self.ids = ids
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        ids = self.ids[index]
+        stories = Article.objects.filter(pk__in=ids).select_related("union").in_bulk()
+        return [stories[pk] for pk in ids if pk in stories]
+
+
 def search_articles(parsed_query, *, union=None, theme=None):
-    """Published stories matching every term of the query, best first, annotated with rank."""
+    """Published stories matching every term of the query, best first."""
     articles = Article.objects.published()
     if union is not None:
         articles = articles.by_union(union)
     if theme is not None:
         articles = articles.by_theme(theme)
-    return backends.matching(articles, parsed_query.terms).select_related("union")
+    return SearchResults(backends.ranked_ids(articles, parsed_query.terms))
 
 
 def popular_themes(*, limit=THEME_FILTER_LENGTH, include=None):
-    """Themes with the most published stories (and `include`, when given), most used first."""
-    themes = (
-        Tag.objects.filter(
-            articles_articletheme_items__content_object__in=Article.objects.published()
-        )
-        .annotate(story_count=Count("articles_articletheme_items"))
-        .order_by("-story_count", "name")
-    )
-    popular = list(themes[:limit])
+    """Themes with the most published stories (and `include`, when given), most used first.
+
+    The counts come from the public site's fragment, renewed with each publication.
+    """
+    popular = news_selectors.popular_themes(limit)
     if include is not None and include not in popular:
         popular.append(include)
     return popular
@@ -58,3 +74,15 @@ def filter_unions(*, include=None):
     if include is not None:
         shown |= Q(pk=include.pk)
     return list(unions_with_published_stories().filter(shown).order_by("path"))
+
+
+def desk_search(queryset, search_term):
+    """The stories of queryset (any status) holding every word, through the search index.
+
+    For the desk's story list (registered in search/apps.py): its own ordering stays, nothing
+    is ranked, and no LIKE runs over the stories' bodies.
+    """
+    parsed = parse_query(search_term)
+    if not parsed.terms:
+        return queryset
+    return queryset.filter(pk__in=backends.matching_ids(parsed.terms))

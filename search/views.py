@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from articles.models import Article
+from search.backends import is_capped
 from search.forms import SearchForm
 from search.highlight import highlight, snippet, words_pattern
 from search.segmentation import QUERY_MAX_LENGTH, parse_query
@@ -36,10 +37,12 @@ def search(request):
     parsed = parse_query(query)
 
     page = None
+    capped = False
     hits = []
     if parsed.terms:
         results = search_articles(parsed, **filters)
         page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        capped = is_capped(page.paginator.count)
         pattern = words_pattern(parsed.highlight_words)
         hits = [
             SearchHit(article, highlight(article.headline, pattern), snippet(article, pattern))
@@ -57,6 +60,7 @@ def search(request):
         "query": query,
         "parsed": parsed,
         "page": page,
+        "capped": capped,
         "hits": hits,
         "filtered": any(filters.values()),
         "union_options": [

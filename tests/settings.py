@@ -24,3 +24,6 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+# A second alias for the read-replica router's test: a mirror of the test database, unused
+# unless a test names it in DATABASE_REPLICAS.
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405

@@ -131,7 +131,7 @@ def test_union_index_counts_each_subtree_published_stories(
     make_article(union=county, status="published")
     make_union("停用工会", parent=city, kind="enterprise", is_active=False)
 
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(7):
         html = client.get("/unions/").content.decode()
 
     counts = dict(re.findall(r'>([^<>]+)</a>\s*<span class="count">(\d+) 篇</span>', html))

@@ -93,14 +93,22 @@ def test_the_admin_export_reads_back_as_the_same_stories(client, editor, stories
         assert outcome.union_name == story.union.name
         assert parsed.genre == story.genre
         assert parsed.staff_report == story.is_staff_report
-        assert parsed.bylines == [(byline.name, byline.role) for byline in story.bylines.all()]
+        # A photo's credit in its caption ("…（姚佳佳/摄）") comes back as the photographer's byline.
+        credits = [(photo.credit, "photographer") for photo in story.photos.all() if photo.credit]
+        assert parsed.bylines == [
+            (byline.name, byline.role) for byline in story.bylines.all()
+        ] + credits
         assert [(block.type, block.text) for block in parsed.body] == [
             (block.type, block.text) for block in story.blocks
         ]
     assert imported[-1].column == "一线故事"
-    # Photo captions are not story text: the importer shows them as lines it did not use.
+    # A photo's caption is kept with its story for the editor (who adds the picture by hand),
+    # its credit read as the photographer: no line is left over.
     leftovers = [line for summary in report.sources for line in summary.leftovers]
-    assert leftovers == ["职工在课堂上学习电工操作。（姚佳佳/摄）"]
+    assert leftovers == []
+    captions = [caption for parsed in imported for caption in parsed.photos]
+    assert len(captions) == sum(story.photos.count() for story in stories)
+    assert [caption for caption in captions if caption] == ["职工在课堂上学习电工操作。（姚佳佳/摄）"]
 
 
 def test_the_word_file_uses_the_papers_styles_and_embeds_photos(client, editor, stories):

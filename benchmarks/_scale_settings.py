@@ -1,0 +1,20 @@
+"""Settings for benchmarks/scale.py: the project's own, plus two reference pages for wrk."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "scale-benchmark-only")
+
+from newsroom.settings import *  # noqa: E402,F403
+
+ROOT_URLCONF = "benchmarks._scale_urls"
+if os.environ.get("SCALE_HTTP"):
+    # A cache shared by both gunicorn workers, kept apart from everyone else's keys.
+    CACHES["default"] = {  # noqa: F405
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ.get("CACHE_URL", "redis://127.0.0.1:6379/1"),
+        "KEY_PREFIX": "newsroom-i16-bench",
+    }
+# Pages only name their static files; no collectstatic manifest is needed to measure them.
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}

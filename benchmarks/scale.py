@@ -1,0 +1,565 @@
+"""Scale: every public page, search and the desk at 1,000 and 100,000 stories, on PostgreSQL.
+
+    make benchmark-scale                      # both sizes, then gunicorn + wrk
+    .venv/bin/python benchmarks/scale.py      # the same
+    SCALE_SIZES=1000 .venv/bin/python benchmarks/scale.py --no-http
+
+Each size lives in its own database (BENCH_DATABASE_URL, default
+postgres://postgres@127.0.0.1:5432/newsroom_i16_bench, suffixed _1000 and _100000). It is built
+once with bulk inserts (a progress line shows stories per second) and kept for the next run;
+--rebuild builds it again. Pages are measured in-process with the page cache off (the fragments
+that a publication renews are built by the first request, as after a publication), then
+gunicorn (2 sync workers, DEBUG off) and wrk (16 connections, 3 interleaved rounds) compare a
+union's list with the cache off, cached pages, a template-only page and a bare view in the same
+run, on the largest size. Ports 9600-9699 on 127.0.0.1; every load run stops by itself.
+"""
+
+import argparse
+import functools
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/newsroom_i16_bench"
+SIZES = [int(size) for size in os.environ.get("SCALE_SIZES", "1000,100000").split(",")]
+PAGE_RUNS = 7
+HTTP_PORT = 9640
+WRK_SECONDS = 8
+WRK_ROUNDS = 2
+
+CITIES = ["合肥", "淮北", "亳州", "宿州", "蚌埠", "阜阳", "淮南", "滁州"]
+CITIES += ["六安", "马鞍山", "芜湖", "宣城", "铜陵", "池州", "安庆", "黄山"]
+THEMES = [
+    "职工之家", "集体协商", "劳模", "普惠服务", "困难职工帮扶", "乡村振兴", "关爱职工子女",
+    "金秋助学", "送温暖", "技能竞赛", "安全生产", "女职工", "农民工", "新就业形态",
+    "户外劳动者驿站", "职工书屋", "法律援助", "工资集体协商", "劳动竞赛", "职工疗休养",
+]  # fmt: skip
+SUBJECTS = ["市总工会", "县总工会", "企业工会", "社区工会", "女职工委员会", "工会干部", "劳模代表"]
+ACTIONS = ["开展", "举办", "推进", "启动", "召开", "组织", "深化"]
+TOPICS = [
+    "职工之家建设", "劳模贷发放", "职工书屋建设", "困难职工帮扶", "工资集体协商", "普惠服务",
+    "四点半课堂", "送温暖活动", "技能竞赛", "党史学习教育", "安全生产培训", "金秋助学",
+    "户外劳动者驿站建设",
+]  # fmt: skip
+CLAUSES = [
+    "吸引了全市十支队伍参加", "进一步增强了职工的获得感和幸福感", "把党的温暖送到职工心坎上",
+    "为一线职工办实事、解难题", "现场气氛热烈", "与会人员围绕工作重点交流了经验",
+    "切实维护职工合法权益", "推动工会工作高质量发展", "受到了职工群众的普遍欢迎",
+    "累计服务职工三千余人次", "银行为劳模提供免担保贷款", "孩子们放学后有了好去处",
+]  # fmt: skip
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
+GIVEN = "志刚雪佳明华丽强军平芳勇艳杰娟涛超秀英"
+RARE_WORD = "茶园"  # in one story of 5,000
+
+SEARCHES = [
+    "工会", "劳模", "职工之家", "茶", "劳模贷 合肥", "陈雪", "困难职工帮扶", "四点半课堂",
+    "宿州 技能竞赛", "安全生产培训", "金秋", "助学", "驿站", "茶园", "航天飞机", "工", "会",
+    "职工书屋建设", "把党的温暖送到职工心坎上", "集体协商 工资", "王志刚", "李雪", "马鞍山",
+    "黄山 送温暖", "现场气氛热烈", "合肥市总工会", "女职工委员会", "普惠", "服务", "学习教育",
+    "党史", "蚌埠", "淮南 劳模", "亳州", "高质量发展", "孩子们", "免担保贷款", "一线职工",
+    "获得感", "幸福感", "交流了经验", "竞赛", "疗休养", "新就业形态", "农民工", "法律援助",
+    "三千余人次", "芜湖 职工", "铜陵", "不存在的词语组合",
+]  # fmt: skip
+
+
+def database_url(size):
+    return f"{os.environ.get('BENCH_DATABASE_URL', DEFAULT_URL)}_{size}"
+
+
+# Building a database (child process, Django set up on that database)
+
+
+def setup_django(size):
+    os.environ["DATABASE_URL"] = database_url(size)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "benchmarks._scale_settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def ensure_database(size):
+    import psycopg
+
+    name = database_url(size).rsplit("/", 1)[1]
+    server = database_url(size).rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(server, autocommit=True) as connection:
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+        ).fetchone()
+        if not exists:
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def build(size, rng):
+    """Unions, themes, columns and `size` stories (90 % published) with bylines and photos."""
+    from django.db import connection
+    from django.utils import timezone
+    from taggit.models import Tag
+
+    from articles.models import Article, ArticleTheme, Byline, Column
+    from newsroom.progress import Progress
+    from photos.models import Photo
+    from search import indexing
+    from search.backends import refresh_vectors
+    from search.models import SearchDocument
+    from unions.models import Union
+
+    with connection.cursor() as cursor:
+        tables = [
+            "search_searchdocument", "photos_photo", "articles_byline", "articles_articletheme",
+            "articles_article", "articles_column", "taggit_tag", "unions_union",
+        ]  # fmt: skip
+        cursor.execute(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE")
+    province = Union.objects.create(name="安徽省总工会", kind="province")
+    unions = [province]
+    for city_name in CITIES:
+        city = Union.objects.create(name=f"{city_name}市总工会", parent=province, kind="city")
+        unions.append(city)
+        for county in range(4):
+            county_union = Union.objects.create(
+                name=f"{city_name}第{county + 1}县总工会", parent=city, kind="county"
+            )
+            unions.append(county_union)
+            unions.append(
+                Union.objects.create(
+                    name=f"{city_name}第{county + 1}县机械厂工会",
+                    parent=county_union,
+                    kind="enterprise",
+                )
+            )
+    columns = [
+        Column.objects.create(name=name, slug=name)
+        for name in ["一线故事", "劳模风采", "维权在线", "工会论坛"]
+    ]
+    tags = [Tag.objects.create(name=name, slug=name) for name in THEMES]
+    paragraphs = [
+        "".join(
+            f"{rng.choice(CITIES)}{rng.choice(SUBJECTS)}{rng.choice(ACTIONS)}"
+            f"{rng.choice(TOPICS)}，{rng.choice(CLAUSES)}，{rng.choice(CLAUSES)}。"
+            for _ in range(rng.randint(2, 5))
+        )
+        for _ in range(300)
+    ]
+    bodies = ["\n\n".join(rng.sample(paragraphs, rng.randint(4, 8))) for _ in range(500)]
+    # Themes and bylines come in a few hundred combinations, headlines in a few thousand: the
+    # search documents' words are cut once per distinct text, which keeps the build fast.
+    profiles = [
+        (rng.sample(tags, 2), rng.choice(SURNAMES) + "".join(rng.sample(GIVEN, 2)))
+        for _ in range(400)
+    ]
+    headlines = [
+        f"{rng.choice(CITIES)}{rng.choice(SUBJECTS)}{rng.choice(ACTIONS)}{rng.choice(TOPICS)}"
+        for _ in range(3000)
+    ]
+    now = timezone.now()
+    span_minutes = 3 * 365 * 24 * 60  # three years of news, whatever the size
+    statuses = ["published"] * 18 + ["draft", "withdrawn"]
+    # The generated bodies repeat: each is cut into words once.
+    indexing.document_terms = functools.lru_cache(maxsize=8192)(indexing.document_terms)
+    progress = Progress(size, f"stories ({size:,})")
+    batch = 2000
+    for start in range(0, size, batch):
+        stories = []
+        for number in range(start, min(start + batch, size)):
+            body = rng.choice(bodies)
+            if number % 5000 == 17:
+                body += f"\n\n{RARE_WORD}里的职工书屋开放了。"
+            stories.append(
+                Article(
+                    union=rng.choice(unions[1:]),
+                    kicker=rng.choice(["", "", "聚焦基层"]),
+                    headline=rng.choice(headlines),
+                    body=body,
+                    genre="photo" if number % 10 == 0 else "news",
+                    is_staff_report=number % 2 == 0,
+                    column=columns[number % len(columns)] if number % 7 == 0 else None,
+                    status=statuses[number % len(statuses)],
+                    publish_at=now - timezone.timedelta(minutes=span_minutes * number / size + 1),
+                )
+            )
+        created = Article.objects.bulk_create(stories)
+        chosen = {story.pk: rng.choice(profiles) for story in created}
+        themes = {pk: profile[0] for pk, profile in chosen.items()}
+        ArticleTheme.objects.bulk_create(
+            ArticleTheme(content_object=story, tag=tag)
+            for story in created
+            for tag in themes[story.pk]
+        )
+        names = {pk: [profile[1], "陈雪"] for pk, profile in chosen.items()}
+        Byline.objects.bulk_create(
+            Byline(article=story, position=position, role=role, name=names[story.pk][position])
+            for story in created
+            for position, role in enumerate(["reporter", "editor"])
+        )
+        Photo.objects.bulk_create(
+            Photo(
+                article=story,
+                image=f"photos/bench/{story.pk}.jpg",
+                width=1200,
+                height=800,
+                caption="活动现场",
+                credit="姚佳佳/摄",
+                is_lead=True,
+            )
+            for story in created
+            if story.pk % 3 == 0 or story.genre == "photo"
+        )
+        # Search documents, cut with the application's own code (a body's words are cut once:
+        # the generated bodies repeat).
+        documents = []
+        for story in created:
+            source = indexing.DocumentSource(
+                headline="\n".join(p for p in (story.kicker, story.headline) if p),
+                body=story.body,
+                credits="\n".join([*(tag.name for tag in themes[story.pk]), *names[story.pk]]),
+            )
+            documents.append(indexing.build_document(story, source))
+        SearchDocument.objects.bulk_create(documents)
+        progress.advance(len(created))
+    count, seconds, rate = progress.finish()
+    started = time.perf_counter()
+    refresh_vectors(SearchDocument.objects.all())
+    with connection.cursor() as cursor:
+        # What autovacuum would do in a while: the GIN index's pending entries, statistics.
+        cursor.execute("SELECT gin_clean_pending_list('search_document_vector'::regclass)")
+        cursor.execute("VACUUM ANALYZE")
+    print(
+        f"built {count:,} stories in {seconds:.0f} s ({rate:,.0f}/s), search vectors in "
+        f"{time.perf_counter() - started:.0f} s",
+        file=sys.stderr,
+    )
+
+
+def is_built(size):
+    from articles.models import Article
+    from search.models import SearchDocument
+
+    return (
+        Article.objects.count() == size
+        and SearchDocument.objects.filter(search_vector__isnull=False).count() == size
+    )
+
+
+# Measuring (child process)
+
+
+def database_ms(queries):
+    """The database's own execution time of these queries (EXPLAIN ANALYZE), in ms.
+
+    Unlike the wall-clock time it hardly depends on how busy the shared machine's CPUs are.
+    """
+    from django.db import connection
+
+    total = 0.0
+    with connection.cursor() as cursor:
+        for query in queries:
+            if query["sql"].lstrip().upper().startswith("SELECT"):
+                cursor.execute(f"EXPLAIN (ANALYZE) {query['sql']}")
+                plan = cursor.fetchall()[-1][0]
+                total += float(re.search(r"Execution Time: ([\d.]+)", plan).group(1))
+    return total
+
+
+def timed(client, url, runs=PAGE_RUNS):
+    """(median ms, queries of the last request, status, database ms), fragments built."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    response = client.get(url)  # builds the fragments, as the first reader after a publication
+    timings = []
+    for _ in range(runs):
+        with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            response = client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+    return (
+        statistics.median(timings),
+        len(queries),
+        response.status_code,
+        database_ms(queries.captured_queries),
+    )
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def pages():
+    from taggit.models import Tag
+
+    from articles.models import Article, Column
+    from unions.models import Union
+
+    city = Union.objects.get(name="宿州市总工会")
+    county = Union.objects.get(name="宿州第1县总工会")
+    story = Article.objects.published().newest_first().first()
+    theme = Tag.objects.get(name="劳模")
+    return {
+        "home": "/",
+        "unions": "/unions/",
+        "union": city.get_absolute_url(),
+        "union, page 50": city.get_absolute_url() + "?page=50",
+        "county": county.get_absolute_url(),
+        "theme": f"/themes/{theme.slug}/",
+        "column": Column.objects.get(name="一线故事").get_absolute_url(),
+        "story": story.get_absolute_url(),
+        "photos": "/photos/",
+        "latest feed": "/feeds/latest/",
+        "union feed": city.get_absolute_url() + "feed/",
+        "theme feed": f"/themes/{theme.slug}/feed/",
+        "search 工会": "/search/?q=工会",
+        "search two words": "/search/?q=劳模贷 合肥",
+        "search rare word": f"/search/?q={RARE_WORD}",
+    }
+
+
+def measure(size):
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client, override_settings
+    from django.test.utils import setup_test_environment
+
+    from articles.models import Article
+
+    setup_test_environment()
+    results = {"size": size, "pages": {}, "admin": {}, "union path": pages()["union"]}
+    with override_settings(NEWS_PAGE_CACHE_SECONDS=0, ALLOWED_HOSTS=["*"]):
+        client = Client()
+        for name, url in pages().items():
+            ms, queries, status, db_ms = timed(client, url)
+            results["pages"][name] = {"ms": ms, "queries": queries, "status": status, "db": db_ms}
+
+        timings = []
+        for query in SEARCHES:
+            started = time.perf_counter()
+            client.get("/search/", {"q": query})
+            timings.append((time.perf_counter() - started) * 1000)
+        timings = []
+        for query in SEARCHES:
+            started = time.perf_counter()
+            client.get("/search/", {"q": query})
+            timings.append((time.perf_counter() - started) * 1000)
+        results["search"] = {
+            "p50": percentile(timings, 0.5),
+            "p95": percentile(timings, 0.95),
+            "p99": percentile(timings, 0.99),
+        }
+
+        user, _ = get_user_model().objects.get_or_create(
+            username="bench-admin", defaults={"is_staff": True, "is_superuser": True}
+        )
+        desk = Client()
+        desk.force_login(user)
+        last_page = max(1, Article.objects.count() // 100 - 1)
+        for name, url in {
+            "admin index": "/admin/",
+            "story list": "/admin/articles/article/",
+            f"story list, page {last_page}": f"/admin/articles/article/?p={last_page}",
+            "story list search 工会": "/admin/articles/article/?q=工会",
+            "story list search 陈雪": "/admin/articles/article/?q=陈雪",
+            "review queue": "/admin/articles/article/?status=review",
+        }.items():
+            ms, queries, status, db_ms = timed(desk, url, runs=3)
+            results["admin"][name] = {"ms": ms, "queries": queries, "status": status, "db": db_ms}
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_total_relation_size('search_searchdocument'), "
+            "(SELECT avg(pg_column_size(d.*)) FROM search_searchdocument d)"
+        )
+        total, row = cursor.fetchone()
+    results["search"]["bytes per story"] = total / size
+    results["search"]["row bytes"] = float(row)
+    return results
+
+
+def child(size, rebuild):
+    setup_django(size)
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    if rebuild or not is_built(size):
+        build(size, random.Random(size))
+    print(json.dumps(measure(size)))
+
+
+# HTTP comparison (parent process)
+
+
+def wrk(url, connections=16):
+    output = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{WRK_SECONDS}s", "--timeout", "10s", "--latency",
+         url],
+        capture_output=True, text=True, timeout=WRK_SECONDS + 30,
+    ).stdout  # fmt: skip
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p50 = re.search(r"50%\s+([\d.]+\w+)", output)
+    return rate, p50.group(1) if p50 else "?"
+
+
+def worker_memory_mb(master_pid):
+    """(RSS, PSS) of each worker: PSS shares the pages forked from the master among them."""
+    children = subprocess.run(
+        ["pgrep", "-P", str(master_pid)], capture_output=True, text=True
+    ).stdout.split()
+    sizes = []
+    for pid in children:
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        rss = int(re.search(r"^Rss:\s+(\d+)", rollup, re.M).group(1)) / 1024
+        pss = int(re.search(r"^Pss:\s+(\d+)", rollup, re.M).group(1)) / 1024
+        sizes.append((rss, pss))
+    return sizes
+
+
+def start_gunicorn(size, port, cache_seconds):
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url(size),
+        "DJANGO_SETTINGS_MODULE": "benchmarks._scale_settings",
+        "SCALE_HTTP": "1",
+        "NEWS_PAGE_CACHE_SECONDS": str(cache_seconds),
+        "SECRET_KEY": "scale-benchmark-only",
+        "DEBUG": "",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "PYTHONPATH": str(ROOT),
+    }
+    process = subprocess.Popen(
+        [str(ROOT / ".venv/bin/gunicorn"), "newsroom.wsgi", "-c", "newsroom/gunicorn.conf.py",
+         "-b", f"127.0.0.1:{port}", "-w", "2", "--log-level", "warning"],
+        cwd=ROOT, env=env, start_new_session=True,
+    )  # fmt: skip
+    for _ in range(100):
+        try:
+            subprocess.run(
+                ["curl", "-sf", "-o", "/dev/null", f"http://127.0.0.1:{port}/bench/bare/"],
+                check=True, timeout=5,
+            )  # fmt: skip
+            return process
+        except subprocess.SubprocessError:
+            time.sleep(0.3)
+    stop(process)
+    raise SystemExit("gunicorn did not start")
+
+
+def stop(process):
+    os.killpg(process.pid, signal.SIGTERM)
+    process.wait(timeout=30)
+
+
+def http_comparison(size, union_path):
+    if not shutil.which("wrk"):
+        print("\nwrk is not installed: no HTTP comparison")
+        return
+    off = start_gunicorn(size, HTTP_PORT, 0)
+    on = start_gunicorn(size, HTTP_PORT + 1, 300)
+    base_off, base_on = f"http://127.0.0.1:{HTTP_PORT}", f"http://127.0.0.1:{HTTP_PORT + 1}"
+    targets = {
+        "bare view": base_off + "/bench/bare/",
+        "template-only page (20 items)": base_off + "/bench/template/",
+        "union list, cache off": base_off + union_path,
+        "home, cache off": base_off + "/",
+        "search 工会, cache off": base_off + "/search/?q=%E5%B7%A5%E4%BC%9A",
+        "home, cached": base_on + "/",
+        "union list, cached": base_on + union_path,
+        "latest feed, cached": base_on + "/feeds/latest/",
+    }
+    rates = {name: [] for name in targets}
+    latency = {}
+    try:
+        for url in targets.values():  # warm up: fragments and page cache
+            subprocess.run(["curl", "-s", "-o", "/dev/null", url], timeout=60)
+        for _round in range(WRK_ROUNDS):
+            for name, url in targets.items():
+                rate, p50 = wrk(url)
+                rates[name].append(rate)
+                latency[name] = p50
+        memory = worker_memory_mb(off.pid) + worker_memory_mb(on.pid)
+    finally:
+        stop(off)
+        stop(on)
+    bare = statistics.median(rates["bare view"])
+    template = statistics.median(rates["template-only page (20 items)"])
+    print(
+        f"\ngunicorn (2 sync workers, DEBUG off) + wrk (16 connections, {WRK_SECONDS} s, "
+        f"{WRK_ROUNDS} interleaved rounds) at {size:,} stories"
+    )
+    print(f"{'page':<32} {'req/s':>8} {'p50':>9} {'of template':>12} {'of bare':>8}")
+    for name in targets:
+        rate = statistics.median(rates[name])
+        print(
+            f"{name:<32} {rate:8.0f} {latency[name]:>9} {rate / template:12.0%} {rate / bare:8.0%}"
+        )
+    print(
+        "workers after the load (RSS / PSS): "
+        + ", ".join(f"{rss:.0f} / {pss:.0f} MB" for rss, pss in memory)
+    )
+
+
+def report(results):
+    small, large = results[0], results[-1]
+    print(f"\nin-process, PostgreSQL, page cache off (median of {PAGE_RUNS}, fragments built)")
+    print("(db ms: the database's execution time of the page's queries, EXPLAIN ANALYZE)")
+    print(
+        f"{'page':<18} {small['size']:>6,} ms {'db ms':>6} {'queries':>7} "
+        f"{large['size']:>8,} ms {'db ms':>6} {'queries':>7} {'ratio':>6} {'db ratio':>8}"
+    )
+    for name, figures in large["pages"].items():
+        before = small["pages"][name]
+        print(
+            f"{name:<18} {before['ms']:9.1f} {before['db']:6.2f} {before['queries']:7d} "
+            f"{figures['ms']:11.1f} {figures['db']:6.2f} {figures['queries']:7d} "
+            f"{figures['ms'] / before['ms']:6.2f} {figures['db'] / max(before['db'], 0.01):8.2f}"
+        )
+    for result in results:
+        search = result["search"]
+        print(
+            f"\nsearch at {result['size']:,} stories, {len(SEARCHES)} queries: "
+            f"p50 {search['p50']:.1f} ms, p95 {search['p95']:.1f} ms, p99 {search['p99']:.1f} ms;"
+            f" documents {search['bytes per story'] / 1024:.1f} KB a story with indexes "
+            f"({search['row bytes']:.0f} bytes a row)"
+        )
+    print(f"\nthe desk at {large['size']:,} stories (superuser)")
+    for name, figures in large["admin"].items():
+        print(
+            f"{name:<26} {figures['ms']:8.1f} ms {figures['queries']:4d} queries, "
+            f"database {figures['db']:7.1f} ms"
+        )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--rebuild", action="store_true", help="build the databases again")
+    parser.add_argument("--no-http", action="store_true", help="skip gunicorn + wrk")
+    options = parser.parse_args()
+    if options.child:
+        child(options.child, options.rebuild)
+        return
+    results = []
+    for size in SIZES:
+        ensure_database(size)
+        print(f"== {size:,} stories ({database_url(size)})", flush=True)
+        command = [PYTHON, __file__, "--child", str(size)]
+        if options.rebuild:
+            command.append("--rebuild")
+        output = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=True).stdout
+        results.append(json.loads(output.strip().splitlines()[-1]))
+    report(results)
+    if not options.no_http:
+        http_comparison(SIZES[-1], results[-1]["union path"])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,123 @@
+"""No public page reads all the stories: each query's plan, on PostgreSQL, with 3,000 stories.
+
+A sequential scan of the stories, their themes, bylines, photos or search documents is what
+makes a page slower with every story published; the pages must find their rows through indexes
+(or read the counts kept as fragments) instead.
+"""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from taggit.models import Tag
+
+from articles.models import Article, ArticleTheme, Byline
+from photos.models import Photo
+from search.backends import refresh_vectors
+from search.models import SearchDocument
+from tests.factories import make_column, make_union
+
+pytestmark = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="query plans of PostgreSQL"
+)
+
+STORY_COUNT = 3000
+STORY_TABLES = [
+    "articles_article",
+    "articles_articletheme",
+    "articles_byline",
+    "photos_photo",
+    "search_searchdocument",
+]
+FULL_SCAN = re.compile(r"Seq Scan on (\w+)")
+
+
+@pytest.fixture
+def newsroom(city, other_city):
+    county = make_union("泗县总工会", parent=city, kind="county")
+    column = make_column()
+    tags = [
+        Tag.objects.get_or_create(name=name, defaults={"slug": name})[0]
+        for name in ["劳模", "职工之家", "普惠"]
+    ]
+    unions = [city, county, other_city]
+    now = timezone.now()
+    stories = Article.objects.bulk_create(
+        Article(
+            union=unions[number % 3],
+            headline=f"工会新闻第{number}号",
+            body="职工之家建设又有新进展。\n\n劳模代表发言。",
+            status="published" if number % 10 else "draft",
+            publish_at=now - timezone.timedelta(minutes=number + 1),
+            genre="photo" if number % 5 == 0 else "news",
+            column=column if number % 4 == 0 else None,
+        )
+        for number in range(STORY_COUNT)
+    )
+    ArticleTheme.objects.bulk_create(
+        ArticleTheme(content_object=story, tag=tags[number % 3])
+        for number, story in enumerate(stories)
+    )
+    Byline.objects.bulk_create(
+        Byline(article=story, role="reporter", name="陈雪") for story in stories
+    )
+    Photo.objects.bulk_create(
+        Photo(article=story, image=f"photos/plan/{story.pk}.jpg", width=300, height=200)
+        for story in stories
+    )
+    bodies = [" 职工之家 职工 之家 建设 ", " 劳模 代表 发言 ", " 普惠 服务 职工 "]
+    names = ["陈雪", "王志刚", "李华", "张明", "刘芳"]
+    SearchDocument.objects.bulk_create(
+        SearchDocument(
+            article=story,
+            headline_terms=f" 工会 新闻 第 {number} 号 ",
+            body_terms=bodies[number % 3],
+            credit_terms=f" {names[number % 5]} ",
+            text=f"{story.headline}\n{bodies[number % 3]}\n{names[number % 5]}",
+        )
+        for number, story in enumerate(stories)
+    )
+    refresh_vectors(SearchDocument.objects.all())
+    with connection.cursor() as cursor:
+        # What autovacuum does in production: move the GIN index's pending entries into it.
+        cursor.execute("SELECT gin_clean_pending_list('search_document_vector'::regclass)")
+        cursor.execute("ANALYZE")
+    newest = Article.objects.published().newest_first().first()
+    return {
+        "home": "/",
+        "unions": "/unions/",
+        "city": city.get_absolute_url(),
+        "city, page 40": f"{city.get_absolute_url()}?page=40",
+        "county": county.get_absolute_url(),
+        "theme": "/themes/劳模/",
+        "column": column.get_absolute_url(),
+        "photos": "/photos/",
+        "story": newest.get_absolute_url(),
+        "latest feed": "/feeds/latest/",
+        "union feed": f"{city.get_absolute_url()}feed/",
+        "theme feed": "/themes/劳模/feed/",
+        "search 工会": "/search/?q=工会",
+        "search two words": "/search/?q=劳模 陈雪",
+        "search rare word": "/search/?q=2999",
+    }
+
+
+def test_no_public_page_scans_all_the_stories(client, settings, newsroom):
+    settings.NEWS_PAGE_CACHE_SECONDS = 0
+    scans = {}
+    for page, url in newsroom.items():
+        client.get(url)  # builds the fragments a publication renews
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200, page
+        for query in queries:
+            if not query["sql"].lstrip().upper().startswith("SELECT"):
+                continue
+            with connection.cursor() as cursor:
+                cursor.execute(f"EXPLAIN {query['sql']}")
+                plan = "\n".join(row[0] for row in cursor.fetchall())
+            scanned = set(FULL_SCAN.findall(plan)) & set(STORY_TABLES)
+            if scanned:
+                scans.setdefault(page, []).append(f"{sorted(scanned)}: {query['sql'][:200]}")
+    assert scans == {}, "\n".join(f"{page}: {found}" for page, found in scans.items())
