@@ -174,8 +174,8 @@ class _Paragraph:
 
 
 def _style_kind(style):
-    """ "title", "subtitle", "kicker", "caption", "column", a heading level, or None, from the paragraph's
-    style or the styles it is based on."""
+    """ "title", "subtitle", "kicker", "caption", "column", a heading level, or None, from the
+    paragraph's style or the styles it is based on."""
     while style is not None:
         name = (style.name or "").strip()
         if name.lower() in _TITLE_STYLES:

@@ -22,6 +22,12 @@ def editor(db):
 
 
 @pytest.fixture
+def second_editor(db):
+    """A colleague who signs: the editor who took a filing is its draft's author."""
+    return desk_member(EDITOR, "zhaoli", first_name="赵丽")
+
+
+@pytest.fixture
 def reporter(db):
     return desk_member(REPORTER, "chenxue", first_name="陈雪")
 

@@ -30,6 +30,10 @@ def test_a_phone_filing_becomes_a_published_story_and_counts(chromium, live_serv
     services.issue_link(correspondent=person)
     editor = make_user("editor1", password=PASSWORD, is_staff=True, first_name="李明")
     editor.groups.add(Group.objects.get(name=EDITOR))
+    # The editor who takes the copy owns the draft, and an author never signs: a colleague
+    # publishes it.
+    colleague = make_user("editor2", password=PASSWORD, is_staff=True, first_name="赵丽")
+    colleague.groups.add(Group.objects.get(name=EDITOR))
 
     # The correspondent, on a phone, without an account.
     phone = chromium.new_context(locale="zh-CN", viewport=PHONE, is_mobile=True, has_touch=True)
@@ -81,9 +85,16 @@ def test_a_phone_filing_becomes_a_published_story_and_counts(chromium, live_serv
     assert [b.name for b in article.bylines.all()] == ["黄元明", "沈春"]
     admin.click("input[name=_save_and_submit]")
     admin.wait_for_selector(".desk-status--review")
-    admin.click(f"a[href^='/admin/articles/article/{article.pk}/workflow/approve/']")
-    admin.click("input[type=submit].default")
-    admin.wait_for_selector(".desk-status--published")
+    signer = desk.new_page()
+    desk.clear_cookies()
+    signer.goto(f"{live_server.url}/admin/login/?next=/admin/articles/article/{article.pk}/change/")
+    signer.fill("#id_username", "editor2")
+    signer.fill("#id_password", PASSWORD)
+    signer.click("input[type=submit]")
+    signer.wait_for_selector(".desk-status--review")
+    signer.click(f"a[href^='/admin/articles/article/{article.pk}/workflow/approve/']")
+    signer.click("input[type=submit].default")
+    signer.wait_for_selector(".desk-status--published")
     article.refresh_from_db()
     assert article.is_published() and article.photos.get().is_lead
 

@@ -48,7 +48,7 @@ def test_reporters_see_neither_queue_nor_registry(reporter, filing):
 
 
 def test_accepting_files_a_draft_with_bylines_and_photos(
-    editor_client, editor, filing, link, client, django_capture_on_commit_callbacks
+    editor_client, editor, second_editor, filing, link, client, django_capture_on_commit_callbacks
 ):
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -73,7 +73,7 @@ def test_accepting_files_a_draft_with_bylines_and_photos(
     # The desk publishes it; the correspondent's page links to the public story.
     with django_capture_on_commit_callbacks(execute=True):
         submit(article=article, actor=editor, notify=False)
-        approve(article=article, actor=editor, notify=False)
+        approve(article=article, actor=second_editor, notify=False)
     page = client.get(link).content.decode()
     assert "已采用" in page and f'href="{article.get_absolute_url()}"' in page
     assert any(

@@ -22,11 +22,14 @@ def test_publishing_records_todays_lead_and_withdrawing_moves_it(
 
     editor = django_user_model.objects.create_user("liming", is_staff=True)
     editor.groups.add(Group.objects.get(name=EDITOR))
+    # The author never signs: a colleague publishes the editor's story.
+    colleague = django_user_model.objects.create_user("zhaoli", is_staff=True)
+    colleague.groups.add(Group.objects.get(name=EDITOR))
     earlier = make_article(union=city, status="published", headline="早些时候的稿件")
     story = make_article(union=city, created_by=editor, headline="今天的头条")
     with django_capture_on_commit_callbacks(execute=True):
         submit(article=story, actor=editor, notify=False)
-        approve(article=story, actor=editor, notify=False)
+        approve(article=story, actor=colleague, notify=False)
     assert FrontPageLead.objects.get(date=timezone.localdate()).article == story
     with django_capture_on_commit_callbacks(execute=True):
         withdraw(article=story, actor=editor, reason="信息有误")

@@ -93,7 +93,7 @@ def test_the_admin_export_reads_back_as_the_same_stories(client, editor, stories
         assert outcome.union_name == story.union.name
         assert parsed.genre == story.genre
         assert parsed.staff_report == story.is_staff_report
-        # A photo's credit in its caption ("…（姚佳佳/摄）") comes back as the photographer's byline.
+        # A photo's credit in its caption ("…（姚佳佳/摄）") comes back as its photographer.
         credits = [(photo.credit, "photographer") for photo in story.photos.all() if photo.credit]
         assert parsed.bylines == [
             (byline.name, byline.role) for byline in story.bylines.all()
@@ -108,7 +108,8 @@ def test_the_admin_export_reads_back_as_the_same_stories(client, editor, stories
     assert leftovers == []
     captions = [caption for parsed in imported for caption in parsed.photos]
     assert len(captions) == sum(story.photos.count() for story in stories)
-    assert [caption for caption in captions if caption] == ["职工在课堂上学习电工操作。（姚佳佳/摄）"]
+    named = [caption for caption in captions if caption]
+    assert named == ["职工在课堂上学习电工操作。（姚佳佳/摄）"]
 
 
 def test_the_word_file_uses_the_papers_styles_and_embeds_photos(client, editor, stories):
