@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from imagekit.cachefiles.strategies import Optimistic
 from PIL import Image
 
-from photos.cleanup import note_written
+from photos.cleanup import delete_quietly, note_written
 
 WIDTHS = (480, 960, 1600)
 # WebP's largest side; JPEG allows more, but both formats of a rendition have the same size.
@@ -123,14 +123,20 @@ def needed_files(photo):
 
 
 def make_renditions(photo):
-    """Write the renditions of the photo's current file; returns the names written.
+    """Write the renditions of the photo's current file; returns the names written or found.
 
     Idempotent: a rendition's name hashes its source's name and its spec, and one already in
-    storage (made by an earlier attempt) is left as it is.
+    storage (made by an earlier attempt) is left as it is. Storage is asked, not imagekit's
+    cached state, which stays "generating" after a failed attempt and would skip the file.
     """
     names = []
     for file in needed_files(photo):
-        file.generate()
-        note_written(file.storage, file.name)
+        if not file.storage.exists(file.name):
+            try:
+                file.generate(force=True)
+            except Exception:
+                delete_quietly(file.storage, file.name)  # a half-written file, if any
+                raise
+            note_written(file.storage, file.name)
         names.append(file.name)
     return names

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
@@ -152,3 +153,23 @@ def test_with_the_immediate_backend_the_photo_is_ready_at_once(db, media_root):
 
     assert photo.renditions_ready
     assert f"{photo.rendition_960_jpeg.url} 960w" in photo.jpeg_srcset
+
+
+def test_a_failed_attempt_is_retried(superuser_client, story, media_root, monkeypatch):
+    """Storage failing twice while renditions are written: the third attempt makes them."""
+    original_save = FileSystemStorage._save
+    failures = []
+
+    def flaky_save(storage, name, content):
+        if name.startswith("CACHE/") and len(failures) < 2:
+            failures.append(name)
+            raise OSError("No space left on device")
+        return original_save(storage, name, content)
+
+    monkeypatch.setattr(FileSystemStorage, "_save", flaky_save)
+
+    photo = upload(superuser_client, story)
+
+    assert len(failures) == 2
+    assert Photo.objects.get(pk=photo.pk).renditions_ready
+    assert len(renditions_on_disk(media_root)) == 6
