@@ -16,7 +16,16 @@ STAFF_REPORT_DATELINE = "本报讯"
 
 # The story's copy, as its authors write it: what a restore brings back from the history and
 # what a refused save shows back; union, themes, photos and status are not copy.
-COPY_FIELDS = ["kicker", "headline", "subheadline", "is_staff_report", "body", "summary"]
+COPY_FIELDS = [
+    "kicker",
+    "headline",
+    "subheadline",
+    "is_staff_report",
+    "dateline",
+    "editors_note",
+    "body",
+    "summary",
+]
 
 
 class ArticleStatus(models.TextChoices):
@@ -120,6 +129,20 @@ class Article(models.Model):
         _("staff report"),
         default=False,
         help_text=_("Open the first paragraph with the 本报讯 dateline."),
+    )
+    dateline = models.CharField(
+        _("dateline"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "Place and date of a staff report, printed as 本报合肥4月13日讯; "
+            "leave empty for 本报讯."
+        ),
+    )
+    editors_note = models.TextField(
+        _("editor's note"),
+        blank=True,
+        help_text=_("编者按: the desk's note printed before the story."),
     )
     body = models.TextField(
         _("body"),
@@ -249,8 +272,15 @@ class Article(models.Model):
         return body_format.body_character_count(self.body)
 
     def body_html(self):
-        dateline = STAFF_REPORT_DATELINE if self.is_staff_report else ""
-        return body_format.render_html(self.body, dateline=dateline)
+        return body_format.render_html(self.body, dateline=self.dateline_text)
+
+    @property
+    def dateline_text(self):
+        """How the staff report's dateline is printed: 本报讯, or 本报合肥4月13日讯."""
+        if not self.is_staff_report:
+            return ""
+        place_and_date = self.dateline.strip()
+        return f"本报{place_and_date}讯" if place_and_date else STAFF_REPORT_DATELINE
 
     # The credits read self.bylines.all(), so a prefetch_related("bylines") serves them.
     def closing_credit(self):

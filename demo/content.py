@@ -54,8 +54,42 @@ USERS = [
     ("editor", "demo-editor-2026", "李文华", "Editor", False),
     ("reporter", "demo-reporter-2026", "陈雪", "Reporter", False),
     ("reporter2", "demo-reporter2-2026", "王志刚", "Reporter", False),
+    # A second editor signs 初审 of what the first editor writes (one never signs one's own).
+    ("editor2", "demo-editor2-2026", "赵丽", "Editor", False),
+    ("chief", "demo-chief-2026", "周建国", "Desk chief", False),
+    ("leader", "demo-leader-2026", "吴德明", "Leader in charge", False),
     ("admin", "demo-admin-2026", "管理员", None, True),
 ]
+
+# 三审: web news needs two levels, features and commentary three (name, genres, default,
+# proofreading rounds, [(level, signing group)]).
+REVIEW_POLICIES = [
+    (
+        "网络新闻（二审）",
+        ["news", "photo"],
+        True,
+        1,
+        [("first", "Editor"), ("final", "Desk chief")],
+    ),
+    (
+        "通讯与评论（三审）",
+        ["feature", "commentary"],
+        False,
+        2,
+        [("first", "Editor"), ("second", "Desk chief"), ("final", "Leader in charge")],
+    ),
+]
+# The desk's proofreading lists: common typos, and 规范表述 at the first mention.
+TYPOS = [
+    ("的的", "的"),
+    ("了了", "了"),
+    ("既使", "即使"),
+    ("不径而走", "不胫而走"),
+    ("再接再励", "再接再厉"),
+]
+STANDARD_TERMS = [("全总", "中华全国总工会"), ("省总", "安徽省总工会")]
+# Who may override a blocking check (a sensitive word) with a reason.
+OVERRIDE_GROUPS = ["Desk chief", "Leader in charge"]
 
 # Each story: where it lands in the workflow, who filed it, and its copy. The text is written
 # for this demo. "when" is the publication time relative to now (negative: in the past).

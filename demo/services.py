@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from io import BytesIO
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -14,11 +14,13 @@ from taggit.models import Tag
 from articles.models import Article, Column
 from demo import content
 from demo.planning import ensure_plan
+from editorial.models import ReviewPolicy
 from editorial.roles import ensure_groups
 from editorial.services import file_draft
 from editorial.services.filing import drive_to_status
 from photos.models import Photo
 from planning.roles import ensure_planning_permissions
+from proofing.models import StandardTerm, TypoEntry
 from unions.models import Union
 
 
@@ -53,6 +55,25 @@ def creates_superuser():
     """Whether loading the demo would create a superuser account that does not exist yet."""
     names = [username for username, _p, _n, _g, is_superuser in content.USERS if is_superuser]
     return get_user_model().objects.filter(username__in=names).count() < len(names)
+
+
+def _ensure_review_policies():
+    """三审 and 三校 as a city desk would start: policies, the typo and 规范表述 lists."""
+    for name, genres, is_default, rounds, steps in content.REVIEW_POLICIES:
+        policy, created = ReviewPolicy.objects.get_or_create(
+            name=name,
+            defaults={"genres": genres, "is_default": is_default, "proofreading_rounds": rounds},
+        )
+        if created:
+            for level, group_name in steps:
+                policy.steps.create(level=level, group=Group.objects.get(name=group_name))
+    for wrong, right in content.TYPOS:
+        TypoEntry.objects.get_or_create(wrong=wrong, defaults={"right": right})
+    for wrong, right in content.STANDARD_TERMS:
+        StandardTerm.objects.get_or_create(wrong=wrong, defaults={"right": right})
+    override = Permission.objects.get(codename="override_check", content_type__app_label="proofing")
+    for group_name in content.OVERRIDE_GROUPS:
+        Group.objects.get(name=group_name).permissions.add(override)
 
 
 def _ensure_users(report):
@@ -129,6 +150,7 @@ def _file_story(spec, *, users, column):
         status="published" if state == "scheduled" else state,
         author=author,
         editor=users["editor"],
+        reviewers=[users["editor2"], users["chief"], users["leader"]],
         publish_at=timezone.now() + spec["when"] if "when" in spec else None,
         reason=spec.get("reason", ""),
     )
@@ -143,6 +165,7 @@ def load_demo():
     _ensure_unions(report)
     column = _ensure_taxonomy()
     users = _ensure_users(report)
+    _ensure_review_policies()
     for spec in content.STORIES:
         if Article.objects.filter(headline=spec["headline"]).exists():
             continue

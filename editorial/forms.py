@@ -144,3 +144,30 @@ class PublishTimeForm(forms.Form):
         else:
             cleaned_data["publish_at"] = None
         return cleaned_data
+
+
+class SignOffForm(forms.Form):
+    required_css_class = "required"
+
+    opinion = forms.CharField(
+        label=_("Opinion (审稿意见)"),
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        max_length=2000,
+        initial=_("Agreed."),
+        error_messages={"required": _("Write your opinion: it goes on the sign-off sheet.")},
+    )
+
+
+class ApproveForm(PublishTimeForm):
+    """The last level's sign-off: an opinion, and when the story goes public."""
+
+    opinion = forms.CharField(
+        label=_("Opinion (审稿意见)"),
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        max_length=2000,
+        required=False,
+        initial=_("Agreed."),
+        help_text=_("Left empty, the sheet records “Approved.”"),
+    )
+
+    field_order = ["opinion", "when", "publish_at"]

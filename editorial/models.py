@@ -23,6 +23,10 @@ class ArticleEvent(models.Model):
         PREVIEW_SHARED = "preview_shared", _("Preview link shared")
         PREVIEW_REVOKED = "preview_revoked", _("Preview link revoked")
         NOTIFICATION_FAILED = "notification_failed", _("Email not sent")
+        SIGNED_OFF = "signed_off", _("Signed off")
+        SENT_BACK = "sent_back", _("Sent back one level")
+        PROOFREAD = "proofread", _("Proofread")
+        CHECK_OVERRIDDEN = "check_overridden", _("Check overridden")
 
     article = models.ForeignKey(
         Article, verbose_name=_("story"), on_delete=models.CASCADE, related_name="events"
@@ -114,3 +118,123 @@ class PreviewLink(models.Model):
     @property
     def is_live(self):
         return self.revoked_at is None and self.expires_at > timezone.now()
+class ReviewLevel(models.TextChoices):
+    """The levels of 三审, in order."""
+
+    FIRST = "first", _("First review")
+    SECOND = "second", _("Second review")
+    FINAL = "final", _("Final review")
+
+
+LEVEL_ORDER = list(ReviewLevel.values)
+
+
+class ReviewPolicy(models.Model):
+    """Which levels of review a story needs, and who signs each: the desk edits these.
+
+    A story follows the policy of its union (or of the nearest union above it that has one);
+    otherwise the policy for its genre; otherwise the default policy. With no policy at all,
+    one final review by anyone who may publish.
+    """
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    genres = models.JSONField(
+        _("genres"),
+        default=list,
+        blank=True,
+        help_text=_("The genres this policy is for."),
+    )
+    unions = models.ManyToManyField(
+        "unions.Union",
+        verbose_name=_("unions"),
+        blank=True,
+        related_name="review_policies",
+        help_text=_("Stories from these unions and their sub-unions follow this policy."),
+    )
+    is_default = models.BooleanField(
+        _("default"), default=False, help_text=_("For stories no other policy covers.")
+    )
+    proofreading_rounds = models.PositiveSmallIntegerField(
+        _("proofreading rounds"),
+        default=1,
+        help_text=_("How many proofreading rounds (一校, 二校, 三校) the story needs."),
+    )
+
+    class Meta:
+        verbose_name = _("review policy")
+        verbose_name_plural = _("review policies")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ReviewStep(models.Model):
+    """One level of a policy and the group whose members sign it."""
+
+    policy = models.ForeignKey(
+        ReviewPolicy, verbose_name=_("policy"), on_delete=models.CASCADE, related_name="steps"
+    )
+    level = models.CharField(_("level"), max_length=10, choices=ReviewLevel.choices)
+    group = models.ForeignKey(
+        "auth.Group",
+        verbose_name=_("signed by members of"),
+        on_delete=models.PROTECT,
+        related_name="review_steps",
+    )
+
+    class Meta:
+        verbose_name = _("review level")
+        verbose_name_plural = _("review levels")
+        constraints = [
+            models.UniqueConstraint(fields=["policy", "level"], name="one_step_per_level"),
+            models.CheckConstraint(
+                condition=models.Q(level__in=ReviewLevel.values), name="review_step_level_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_level_display()}: {self.group}"
+
+
+class SignOff(models.Model):
+    """A reviewer's signature on one level of a story (审稿签字), with the version signed."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("story"), on_delete=models.CASCADE, related_name="signoffs"
+    )
+    level = models.CharField(_("level"), max_length=10, choices=ReviewLevel.choices)
+    signer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("signed by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="signoffs",
+    )
+    signed_at = models.DateTimeField(_("signed at"), default=timezone.now)
+    opinion = models.TextField(_("opinion"))
+    article_version = models.PositiveIntegerField(_("story version signed"))
+    revision_id_signed = models.PositiveIntegerField(
+        _("revision signed"),
+        null=True,
+        blank=True,
+        help_text=_("The saved version (history) the signer read, for the diff since."),
+    )
+    revoked_at = models.DateTimeField(_("sent back at"), null=True, blank=True)
+    event = models.OneToOneField(
+        ArticleEvent,
+        verbose_name=_("event"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="signoff",
+    )
+
+    class Meta:
+        verbose_name = _("sign-off")
+        verbose_name_plural = _("sign-offs")
+        ordering = ["signed_at", "pk"]
+        indexes = [models.Index(fields=["article", "signed_at"], name="signoff_by_article")]
+
+    def __str__(self):
+        return f"{self.get_level_display()}: {self.article_id}"

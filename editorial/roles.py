@@ -12,6 +12,9 @@ from django.db.models import Q
 REPORTER = "Reporter"
 EDITOR = "Editor"
 EDITOR_IN_CHIEF = "Editor-in-chief"
+# 编辑部主任 and 分管领导: the usual signers of 复审 and 终审 (the review policies say who signs).
+DESK_CHIEF = "Desk chief"
+LEADER = "Leader in charge"
 
 _REPORTER_PERMISSIONS = [
     "articles.add_article",
@@ -58,10 +61,23 @@ _EDITOR_IN_CHIEF_PERMISSIONS = [
     "django_tasks_database.view_dbtaskresult",
 ]
 
+_DESK_CHIEF_PERMISSIONS = [
+    *_EDITOR_PERMISSIONS,
+    "editorial.add_reviewpolicy",
+    "editorial.change_reviewpolicy",
+    "editorial.view_reviewpolicy",
+    "editorial.add_reviewstep",
+    "editorial.change_reviewstep",
+    "editorial.delete_reviewstep",
+    "editorial.view_reviewstep",
+]
+
 GROUP_PERMISSIONS = {
     REPORTER: _REPORTER_PERMISSIONS,
     EDITOR: _EDITOR_PERMISSIONS,
     EDITOR_IN_CHIEF: _EDITOR_IN_CHIEF_PERMISSIONS,
+    DESK_CHIEF: _DESK_CHIEF_PERMISSIONS,
+    LEADER: _EDITOR_PERMISSIONS,
 }
 
 
@@ -71,7 +87,7 @@ def ensure_permission_rows(apps, labels=None):
     labels: the apps whose rows to make (by default those of the groups' permissions).
     """
     if labels is None:
-        labels = {name.split(".")[0] for names in GROUP_PERMISSIONS.values() for name in names}
+        labels = {name.split(".")[0] for perms in GROUP_PERMISSIONS.values() for name in perms}
     for label in labels:
         app_config = apps.get_app_config(label)
         # Historical app configs have no models module, which create_permissions requires.
@@ -83,16 +99,21 @@ def ensure_permission_rows(apps, labels=None):
             app_config.models_module = had_models_module
 
 
-def ensure_groups(apps=global_apps):
-    """Creates the Reporter and Editor groups with exactly their permissions."""
+def ensure_groups(apps=global_apps, names=None):
+    """Creates the desk's groups (or those named) with exactly their permissions.
+
+    A data migration names the groups whose permissions exist at its point in history.
+    """
     ensure_permission_rows(apps)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     groups = {}
-    for group_name, names in GROUP_PERMISSIONS.items():
+    for group_name, names_of_permissions in GROUP_PERMISSIONS.items():
+        if names is not None and group_name not in names:
+            continue
         wanted = set()
         condition = Q()
-        for name in names:
+        for name in names_of_permissions:
             app_label, codename = name.split(".")
             wanted.add((app_label, codename))
             condition |= Q(content_type__app_label=app_label, codename=codename)

@@ -10,9 +10,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from editorial.formatting import local_time, zone_name
-from editorial.forms import PublishTimeForm, ReasonForm
+from editorial.forms import ApproveForm, PublishTimeForm, ReasonForm, SignOffForm
 from editorial.models import ArticleEvent
 from editorial.services import checks, transitions
+from editorial.services import review as review_steps
 
 Kind = ArticleEvent.Kind
 
@@ -51,13 +52,36 @@ TRANSITIONS = {
             transitions.take_back,
         ),
         Transition(
+            "sign_off",
+            _("Sign off this level"),
+            _(
+                "Your signature and opinion for this level of review (初审 or 复审); the next "
+                "level then reviews the story."
+            ),
+            lambda article, user: checks.check_sign_off(article, user),
+            review_steps.sign_off,
+            form=SignOffForm,
+            style="primary",
+        ),
+        Transition(
             "approve",
             _("Approve and publish"),
-            _("The story goes public now, or at the time you set. The author gets an email."),
+            _(
+                "The final sign-off (签发): the story goes public now, or at the time you set. "
+                "The author gets an email."
+            ),
             checks.check_approve,
             transitions.approve,
-            form=PublishTimeForm,
+            form=ApproveForm,
             style="primary",
+        ),
+        Transition(
+            "send_back",
+            _("Send back one level"),
+            _("The level below signs the story again, after reading your reason."),
+            lambda article, user: checks.check_send_back(article, user),
+            review_steps.send_back,
+            form=ReasonForm,
         ),
         Transition(
             "return",
@@ -120,5 +144,7 @@ def outcome_message(event):
         Kind.RESCHEDULED: gettext("Published “%(headline)s”."),
         Kind.UNSCHEDULED: gettext("Took “%(headline)s” off the schedule; it is back in review."),
         Kind.WITHDRAWN: gettext("Withdrew “%(headline)s”; its page now says it was withdrawn."),
+        Kind.SIGNED_OFF: gettext("Signed off “%(headline)s”: the next level reviews it now."),
+        Kind.SENT_BACK: gettext("Sent “%(headline)s” back one level."),
     }
     return messages[event.kind] % {"headline": headline}

@@ -15,6 +15,8 @@ REPORTER = Byline.Role.REPORTER.value
 CORRESPONDENT = Byline.Role.CORRESPONDENT.value
 PHOTOGRAPHER = Byline.Role.PHOTOGRAPHER.value
 EDITOR = Byline.Role.EDITOR.value
+# "文/图 某某": the writer took the pictures too; the name gets both roles.
+AUTHOR_AND_PHOTOGRAPHER = "author+photographer"
 
 # Role words before names; the longest first, so that 本报记者 is not read as 本报 + 记者.
 ROLE_WORDS = {
@@ -36,7 +38,16 @@ ROLE_WORDS = {
     "责任编辑": EDITOR,
     "责编": EDITOR,
     "编辑": EDITOR,
+    "审核": EDITOR,
+    "审稿": EDITOR,
     "摄影": PHOTOGRAPHER,
+    "撰稿": AUTHOR,
+    "文字": AUTHOR,
+    "作者": AUTHOR,
+    "图片": PHOTOGRAPHER,
+    "文/图": AUTHOR_AND_PHOTOGRAPHER,
+    "文": AUTHOR,
+    "图": PHOTOGRAPHER,
 }
 COMMENTARY_ROLE_WORDS = {"本报评论员", "评论员"}
 _ROLE_ALTERNATIVES = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
@@ -52,6 +63,12 @@ _NOT_A_PERSON = re.compile(r"^据|综合|^.{2,}(?:社|网|报|电视台|电台)$
 _SINGLE_CHARACTER = re.compile(f"^[{HAN}]$")
 _SEPARATORS = re.compile(r"[\s\u3000、,\uff0c;\uff1b]+")
 _PHOTO_MARK = re.compile(r"\s*[/\uff0f]?\s*摄$")
+_REPORTED = re.compile(r"\s+报道$")
+# An organisation printed before the names in a closing credit: a union, a company, an office.
+_ORGANISATION = re.compile(
+    f"^[{IDEOGRAPHS}A-Za-z0-9()\uff08\uff09·]{{2,30}}"
+    "(?:工会|工会委员会|公司|集团|医院|学校|学院|中心|局|委员会|办公室|街道|社区)$"
+)
 # Written as escapes: the full-width marks (U+FF01…) look like their ASCII twins in an editor.
 SENTENCE_END = "。!?\uff01\uff1f…"
 CLAUSE_END = ";:\uff1b\uff1a."
@@ -74,16 +91,24 @@ class Credit:
     bylines: list
     is_photo: bool = False
     is_commentary: bool = False
+    # The union or organisation printed before the names: "(龙亢镇总工会 王丽)".
+    organisation: str = ""
 
 
 def parse_credit(text, *, require_role=False):
     """A Credit for text made only of role words and names ("本报记者 陈雪 通讯员 王志刚",
-    "姚佳佳/摄"), or None when text is anything else."""
-    text = text.strip().strip(_LEADING_MARKS)
+    "姚佳佳/摄", "文/图 王丽", "撰稿:王丽 摄影:李强", "记者 陈雪 报道"), perhaps after the
+    organisation the writer works for, or None when text is anything else."""
+    text = text.strip().strip(_LEADING_MARKS).replace("\uff0f", "/")
+    reported = bool(_REPORTED.search(text))
+    text = _REPORTED.sub("", text)
     is_photo = bool(_PHOTO_MARK.search(text))
     if is_photo:
         text = _PHOTO_MARK.sub("", text)
     tokens = _join_spaced_names([token for token in _SEPARATORS.split(text) if token])
+    organisation = ""
+    if len(tokens) > 1 and _ORGANISATION.match(tokens[0]):
+        organisation = tokens.pop(0)
     if not tokens:
         return None
     role, saw_role, is_commentary = AUTHOR, False, False
@@ -91,7 +116,7 @@ def parse_credit(text, *, require_role=False):
     for token in tokens:
         while token:
             role_match = _ROLE_AT_START.match(token)
-            if role_match:
+            if role_match and _is_role_word(role_match, token):
                 word = role_match.group(1)
                 role, saw_role = ROLE_WORDS[word], True
                 is_commentary = is_commentary or word in COMMENTARY_ROLE_WORDS
@@ -99,13 +124,24 @@ def parse_credit(text, *, require_role=False):
                 continue
             if not _NAME.match(token) or _NOT_A_PERSON.search(token):
                 return None
-            bylines.append((token, role))
+            if role == AUTHOR_AND_PHOTOGRAPHER:
+                bylines.extend([(token, AUTHOR), (token, PHOTOGRAPHER)])
+            else:
+                bylines.append((token, role))
             token = ""
-    if not bylines or (require_role and not saw_role and not is_photo):
+    if not bylines or (require_role and not (saw_role or is_photo or organisation or reported)):
         return None
     if is_photo:
         bylines = [(name, PHOTOGRAPHER) for name, _role in bylines]
-    return Credit(bylines, is_photo=is_photo, is_commentary=is_commentary)
+    return Credit(
+        bylines, is_photo=is_photo, is_commentary=is_commentary, organisation=organisation
+    )
+
+
+def _is_role_word(match, token):
+    """One-character roles ("文", "图") only as "文:" or on their own: 文静 is a name."""
+    word = match.group(1)
+    return len(word) > 1 or match.end() > len(word) or token == word
 
 
 def _join_spaced_names(tokens):

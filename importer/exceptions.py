@@ -90,3 +90,19 @@ class ConcurrentImportError(CopyImportError):
         "Somebody imported some of these stories at the same moment. Nothing was imported; "
         "please try again."
     )
+
+
+class UploadTooLargeError(CopyImportError):
+    code = "upload_too_large"
+    default_message = _(
+        "These files hold %(size)s of text; one import reads at most %(limit)s. "
+        "Import them in several goes."
+    )
+
+
+class TooManyStoriesError(CopyImportError):
+    code = "too_many_stories"
+    default_message = _(
+        "These files hold %(count)d stories; one import takes at most %(limit)d. "
+        "Import them in several goes."
+    )

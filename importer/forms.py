@@ -3,12 +3,12 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from importer import services
 from importer.exceptions import CopyImportError
-from importer.services import import_copy
 from importer.sources import ACCEPTED_EXTENSIONS, max_bytes, read_uploaded_file
 from unions.models import Union
 
-# Files per upload: a day's pages at most, since the decoded copy waits in the session.
+# Files per upload: a day's pages at most.
 MAX_FILES = 20
 
 
@@ -53,20 +53,32 @@ class ImportUploadForm(forms.Form):
             "full-width inside Chinese sentences; numbers and Latin words stay as they are."
         ),
     )
+    convert_traditional = forms.BooleanField(
+        label=_("Read Traditional Chinese as Simplified"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "Files in Traditional characters (or Big5) are converted with OpenCC; untick to keep "
+            "the original characters."
+        ),
+    )
     fallback_union = UnionChoiceField(
         label=_("Union for stories that name none"),
         queryset=Union.objects.order_by("path"),
         required=False,
-        help_text=_("Unknown unions are never created: such stories are filed under this union."),
+        help_text=_(
+            "Unknown unions are never created. The preview asks for the union of each story "
+            "that names none we know, proposing this one."
+        ),
     )
 
     def __init__(self, *args, user=None, **kwargs):
         self.user = user
-        self.report = None
+        self.parsed = None
         super().__init__(*args, **kwargs)
         self.fields["files"].help_text = _(
-            "Plain text (.txt in UTF-8, GB18030 or GBK) or Word (.docx) files, several at once, "
-            "each of at most %(limit)s."
+            "Plain text (.txt in UTF-8, GB18030, GBK or Big5) or Word (.docx) files, "
+            "several at once, each of at most %(limit)s."
         ) % {"limit": filesizeformat(max_bytes())}
 
     def clean_files(self):
@@ -77,6 +89,10 @@ class ImportUploadForm(forms.Form):
                 code="too_many_files",
                 params={"limit": MAX_FILES},
             )
+        try:
+            services.check_request_size(sum(upload.size for upload in uploads))
+        except CopyImportError as error:
+            raise ValidationError(str(error), code=error.code) from error
         sources, errors = [], []
         for upload in uploads:
             try:
@@ -88,26 +104,16 @@ class ImportUploadForm(forms.Form):
         return sources
 
     def clean(self):
+        """Parse the files, once: the view keeps what was found in an ImportBatch."""
         cleaned_data = super().clean()
         if self.errors:
             return cleaned_data
         try:
-            self.report = import_copy(
-                files=cleaned_data["files"],
-                user=self.user,
-                dry_run=True,
+            self.parsed = services.parse_copy(
+                services.read_files(cleaned_data["files"]),
                 normalise_punctuation=cleaned_data["normalise_punctuation"],
-                fallback_union=cleaned_data["fallback_union"],
+                convert_traditional=cleaned_data["convert_traditional"],
             )
         except CopyImportError as error:
             self.add_error("files", ValidationError(str(error), code=error.code))
-            return cleaned_data
-        if self.report.without_union and self.report.fallback_union is None:
-            self.add_error(
-                "fallback_union",
-                ValidationError(
-                    _("Some stories name no union we know: choose the union to file them under."),
-                    code="no_union",
-                ),
-            )
         return cleaned_data

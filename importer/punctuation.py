@@ -5,7 +5,8 @@ sentences: "近日,宿州市…", "(黄元明)". Chinese text takes the full-wid
 semicolon, colon, question and exclamation marks and brackets (U+FF0C, U+FF1B, U+FF1A,
 U+FF1F, U+FF01, U+FF08, U+FF09), “ ” quotes, —— and ……; numbers and Latin words keep their
 half-width marks: "1-6年级", "16:30", "3.5万元", "we课堂" stay.
-A mark is made full-width only where Chinese text touches it.
+A mark is made full-width only where Chinese text touches it. A single — straight between two
+ideographs is a connector (申报—审核—发放) and stays single; elsewhere it becomes ——.
 """
 
 import re
@@ -88,7 +89,18 @@ def _ellipsis(match):
 
 
 def _dash(match):
+    if match.group() == "—" and _is_connector(match):
+        return match.group()
     return "——" if _touches_chinese(match) else match.group()
+
+
+def _is_connector(match):
+    """A single — straight between two ideographs joins them (申报—审核—发放, 合肥—南京):
+    GB/T 15834's connector, which stays one dash."""
+    text, start, end = match.string, match.start(), match.end()
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    return bool(_CHINESE_IDEOGRAPH.match(before)) and bool(_CHINESE_IDEOGRAPH.match(after))
 
 
 def _parentheses(match):

@@ -40,14 +40,23 @@ class UnionMatcher:
         )
         self.name_pattern = re.compile("|".join(map(re.escape, names))) if names else None
 
-    def match(self, *, label, text):
+    def match(self, *, label, text, hint=""):
+        """By the label printed with the story; else by a hint (the organisation in a byline,
+        a brief's lead words) when it names a union we know; else by the first union the
+        text names. An unknown label or hint is reported with its name, never created."""
         if label:
             union = self.match_label(label)
             return UnionMatch(union, MATCHED if union else UNKNOWN, label)
+        if hint:
+            union = self.match_label(hint)
+            if union is not None:
+                return UnionMatch(union, MATCHED, hint)
         if self.name_pattern:
             found = self.name_pattern.search(text)
             if found:
                 return UnionMatch(self.by_name[found.group()], MATCHED, found.group())
+        if hint and hint.endswith("工会"):
+            return UnionMatch(None, UNKNOWN, hint)
         return UnionMatch(None, NOT_NAMED)
 
     def match_label(self, label):

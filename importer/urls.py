@@ -7,5 +7,5 @@ app_name = "importer"
 
 urlpatterns = [
     path("", admin.site.admin_view(views.upload), name="upload"),
-    path("<str:token>/", admin.site.admin_view(views.preview), name="preview"),
+    path("<int:pk>/", admin.site.admin_view(views.preview), name="preview"),
 ]

@@ -1,10 +1,9 @@
 """The admin's "Import copy" page: upload files, see the stories found, confirm."""
 
-import secrets
-
 from django.contrib import messages
 from django.contrib.admin import site as admin_site
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -13,19 +12,23 @@ from django.utils.translation import ngettext
 
 from articles.models import Article, Byline
 from editorial import rules
-from importer import services
+from importer import batches, services
 from importer.exceptions import CopyImportError
 from importer.forms import ImportUploadForm
-from importer.sources import CopySource
+from importer.models import ImportBatch
 from importer.union_matching import MATCHED
 from unions.models import Union
 
 IMPORT_PERMISSION = "articles.add_article"
-# The decoded files wait in the session between the preview and the confirmation, so that
-# the editor confirms exactly the copy previewed without uploading it again.
-SESSION_KEY = "importer_previews"
-# Previews kept per session: a few open browser tabs, without letting the session grow.
-MAX_PREVIEWS = 3
+# Stories per preview page: with a union picker each, a page stays well under a megabyte.
+STORIES_PER_PAGE = 20
+# Stories the editor may tick or untick; those that exist already are never imported again.
+INCLUDABLE = {services.WOULD_CREATE, services.SIMILAR, services.LEFT_OUT}
+
+
+def may_import(user):
+    """Only editors import: a page of copy files stories for many unions and reporters."""
+    return user.has_perm(IMPORT_PERMISSION) and rules.is_reviewer(user)
 
 
 def upload(request):
@@ -33,11 +36,18 @@ def upload(request):
     if request.method == "POST":
         form = ImportUploadForm(request.POST, request.FILES, user=request.user)
         if form.is_valid():
-            token = _store_preview(request, form)
-            return redirect("importer:preview", token=token)
+            batch = batches.create_batch(
+                parsed=form.parsed,
+                user=request.user,
+                normalise_punctuation=form.cleaned_data["normalise_punctuation"],
+                convert_traditional=form.cleaned_data["convert_traditional"],
+                fallback_union=form.cleaned_data["fallback_union"],
+            )
+            return redirect("importer:preview", pk=batch.pk)
     else:
         form = ImportUploadForm(
-            user=request.user, initial={"fallback_union": services.default_fallback_union()}
+            user=request.user,
+            initial={"fallback_union": services.importing_users_union(request.user)},
         )
     return render(
         request,
@@ -46,54 +56,62 @@ def upload(request):
     )
 
 
-def preview(request, token):
+def preview(request, pk):
     _require_permission(request)
-    stored = request.session.get(SESSION_KEY, {}).get(token)
-    if stored is None:
+    batch = ImportBatch.objects.filter(pk=pk, created_by=request.user).first()
+    if batch is None:
         messages.error(
             request,
             _("This preview has expired or was confirmed already. Upload the files again."),
         )
         return redirect("importer:upload")
-    options = {
-        "files": [CopySource.from_dict(source) for source in stored["sources"]],
-        "user": request.user,
-        "normalise_punctuation": stored["normalise_punctuation"],
-        "fallback_union": Union.objects.filter(pk=stored["fallback_union"]).first(),
-    }
     if request.method == "POST":
-        try:
-            report = services.import_copy(dry_run=False, **options)
-        except CopyImportError as error:
-            # Nothing was written; the preview stays, and shows the reason.
-            messages.error(request, str(error))
-            return redirect("importer:preview", token=token)
-        _forget_preview(request, token)
-        _report_import(request, report)
-        return redirect(_changelist_url(report))
-    try:
-        report = services.import_copy(dry_run=True, **options)
-    except CopyImportError as error:
-        _forget_preview(request, token)
-        messages.error(request, str(error))
-        return redirect("importer:upload")
+        return _save_and_maybe_import(request, batch)
+    report = batches.plan(batch, user=request.user)
+    paginator = Paginator(list(enumerate(report.outcomes)), STORIES_PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    unions = list(Union.objects.order_by("path").only("pk", "name", "depth"))
     return render(
         request,
         "importer/preview.html",
         {
             **_admin_context(request),
             "title": _("Stories found"),
+            "batch": batch,
             "report": report,
-            "rows": [
-                _row(number, outcome, request.user)
-                for number, outcome in enumerate(report.outcomes, 1)
-            ],
+            "page": page,
+            "unions": [(union.pk, "\u3000" * union.depth + union.name) for union in unions],
+            "rows": [_row(index, outcome, request.user) for index, outcome in page],
             "several_files": len(report.sources) > 1,
-            "normalise_punctuation": stored["normalise_punctuation"],
-            "can_import": bool(report.to_create)
-            and not (report.without_union and report.fallback_union is None),
+            "normalise_punctuation": batch.normalise_punctuation,
+            "can_import": bool(report.to_create) or bool(report.similar),
         },
     )
+
+
+def _save_and_maybe_import(request, batch):
+    picks = {}
+    known_unions = set(Union.objects.values_list("pk", flat=True))
+    for index in request.POST.getlist("shown"):
+        if not index.isdigit() or int(index) >= len(batch.stories):
+            continue
+        union = request.POST.get(f"union-{index}", "")
+        union = int(union) if union.isdigit() and int(union) in known_unions else None
+        picks[int(index)] = {"union": union, "include": f"include-{index}" in request.POST}
+    batches.save_choices(batch, picks)
+    target = reverse("importer:preview", args=[batch.pk])
+    page = request.POST.get("page", "")
+    if page:
+        # Another page of the preview: the picks of this one are kept, nothing is imported.
+        return redirect(f"{target}?page={page}" if page.isdigit() else target)
+    try:
+        report = batches.import_batch(batch, user=request.user)
+    except CopyImportError as error:
+        # Nothing was written; the preview stays, and shows the reason.
+        messages.error(request, str(error))
+        return redirect(target)
+    _report_import(request, report)
+    return redirect(_changelist_url(report))
 
 
 def _admin_context(request):
@@ -101,29 +119,8 @@ def _admin_context(request):
 
 
 def _require_permission(request):
-    if not request.user.has_perm(IMPORT_PERMISSION):
+    if not may_import(request.user):
         raise PermissionDenied
-
-
-def _store_preview(request, form):
-    token = secrets.token_urlsafe(16)
-    previews = dict(request.session.get(SESSION_KEY, {}))
-    while len(previews) >= MAX_PREVIEWS:
-        previews.pop(next(iter(previews)))
-    fallback_union = form.cleaned_data["fallback_union"]
-    previews[token] = {
-        "sources": [source.as_dict() for source in form.cleaned_data["files"]],
-        "normalise_punctuation": form.cleaned_data["normalise_punctuation"],
-        "fallback_union": fallback_union.pk if fallback_union else None,
-    }
-    request.session[SESSION_KEY] = previews
-    return token
-
-
-def _forget_preview(request, token):
-    previews = dict(request.session.get(SESSION_KEY, {}))
-    previews.pop(token, None)
-    request.session[SESSION_KEY] = previews
 
 
 def _report_import(request, report):
@@ -171,7 +168,7 @@ def _changelist_url(report):
     return url
 
 
-def _row(number, outcome, user):
+def _row(index, outcome, user):
     """What the preview shows of one story."""
     story, match = outcome.story, outcome.union_match
     if match.status == MATCHED:
@@ -181,15 +178,24 @@ def _row(number, outcome, user):
     else:
         union = _("no union named")
     return {
-        "number": number,
+        "index": index,
+        "number": index + 1,
         "outcome": outcome,
         "story": story,
         "union": union,
         "union_found": match.status == MATCHED,
-        "filed_under": outcome.filed_under if match.status != MATCHED else None,
+        "chosen_union": outcome.filed_under.pk if outcome.filed_under else None,
         "genre": Article.Genre(story.genre).label,
         "bylines": [(name, Byline.Role(role).label) for name, role in story.bylines],
         "status": outcome.status,
-        # A reporter sees only their own stories: no link to a copy someone else imported.
+        "may_include": outcome.status
+        in {services.WOULD_CREATE, services.SIMILAR, services.LEFT_OUT},
+        "included": outcome.status == services.WOULD_CREATE,
+        "warnings": outcome.warnings,
+        "similar_url": (
+            reverse("admin:articles_article_change", args=[outcome.similar_to.pk])
+            if outcome.similar_to is not None and rules.can_view(user, outcome.similar_to)
+            else ""
+        ),
         "can_open": outcome.article is not None and rules.can_view(user, outcome.article),
     }

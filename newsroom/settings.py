@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "sharing",
     "syndication",
     "demo",
+    "proofing",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -218,6 +219,8 @@ PHOTO_MAX_PIXELS = int(os.environ.get("PHOTO_MAX_PIXELS", str(50_000_000)))
 # laid on white: a 49-megapixel one took 674 MB of a worker. 16 megapixels stays near a photo's.
 PHOTO_MAX_PIXELS_WITH_ALPHA = int(os.environ.get("PHOTO_MAX_PIXELS_WITH_ALPHA", str(16_000_000)))
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(2 * 1024 * 1024)))
+IMPORT_MAX_REQUEST_BYTES = int(os.environ.get("IMPORT_MAX_REQUEST_BYTES", str(10 * 1024 * 1024)))
+IMPORT_MAX_STORIES = int(os.environ.get("IMPORT_MAX_STORIES", "300"))
 
 # Share cards (sharing): the CJK fonts they are drawn with; Debian's fonts-noto-cjk by default.
 SHARE_CARD_FONT_SERIF = os.environ.get("SHARE_CARD_FONT_SERIF", "")

@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/import/", include("importer.urls")),
     path("admin/", admin.site.urls),
     path("editorial/", include("editorial.urls")),
+    path("proofing/", include("proofing.urls")),
     path("search/", include("search.urls")),
     path("", include("syndication.urls")),
     path("planning/", include("planning.urls")),

@@ -3,6 +3,7 @@
 from django.contrib import admin
 
 from articles.models import Article
+from editorial.admin import policies  # noqa: F401  (registers the review policies)
 from editorial.admin.article import ArticleAdmin
 
 admin.site.register(Article, ArticleAdmin)

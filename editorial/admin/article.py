@@ -15,7 +15,7 @@ from reversion.admin import VersionAdmin
 
 from articles.admin import BylineInline
 from articles.models import COPY_FIELDS, Article
-from editorial import rules, selectors
+from editorial import review, rules, selectors
 from editorial.admin.displays import (
     next_step_hint,
     preview_link_lifetime,
@@ -30,12 +30,18 @@ from editorial.admin.filters import (
     UnionFilter,
 )
 from editorial.admin.history import HistoryViewsMixin
+from editorial.admin.panels import rendered_panels
 from editorial.admin.workflow import WorkflowViewsMixin
 from editorial.desk_status import desk_status
 from editorial.formatting import display_name, local_time, zone_name
 from editorial.forms import ArticleAdminForm
 from editorial.services import file_draft
-from editorial.services.checks import TransitionNotAllowed, check_submit, is_allowed
+from editorial.services.checks import (
+    TransitionNotAllowed,
+    check_correction,
+    check_submit,
+    is_allowed,
+)
 from editorial.services.records import record_correction
 from editorial.services.transitions import submit
 from editorial.workflow import available_transitions, outcome_message
@@ -121,7 +127,12 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
-        return allowed and (obj is None or rules.can_edit(request.user, obj))
+        if not allowed or obj is None:
+            return allowed
+        if obj.status == Status.PUBLISHED and not is_allowed(check_correction, obj, request.user):
+            # A correction is signed by someone who may sign the story's last level.
+            return False
+        return rules.can_edit(request.user, obj)
 
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
@@ -159,7 +170,15 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
             (None, {"fields": ["union", "genre", "kicker", "headline", "subheadline"]}),
             (
                 _("Copy"),
-                {"fields": ["is_staff_report", "body", "character_count_display", "summary"]},
+                {
+                    "fields": [
+                        ("is_staff_report", "dateline"),
+                        "editors_note",
+                        "body",
+                        "character_count_display",
+                        "summary",
+                    ]
+                },
             ),
             (_("Filing"), {"fields": ["themes", "column"]}),
         ]
@@ -349,7 +368,33 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
             ]
             if rules.can_share_preview(user, article)
             else [],
+            "workflow_levels": self._levels_context(article),
+            "workflow_panels": rendered_panels(request, article),
         }
+
+    def _levels_context(self, article):
+        """三审 on the change page: each level, its signature, stale ones with the diff since."""
+        state = review.review_state(article)
+        waiting = state.next_level if article.status == Status.REVIEW else None
+        compare_url = reverse("admin:articles_article_compare", args=[quote(article.pk)])
+        levels = []
+        for level in state.levels:
+            signoff = level.signoff
+            levels.append(
+                {
+                    "label": level.step.label,
+                    "level": level.step.level,
+                    "group": level.step.group_name,
+                    "signoff": signoff,
+                    "signer": display_name(signoff.signer) if signoff else "",
+                    "stale": level.stale,
+                    "waiting": level is waiting,
+                    "diff_url": f"{compare_url}?old={signoff.revision_id_signed}&new=current"
+                    if level.stale and signoff.revision_id_signed
+                    else "",
+                }
+            )
+        return {"policy": state.policy, "levels": levels}
 
     def _can_save_and_submit(self, request, article):
         if article is None or not article.pk:

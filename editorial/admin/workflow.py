@@ -12,12 +12,15 @@ from django.utils.translation import gettext_lazy as _
 
 from editorial import rules
 from editorial.admin.displays import status_badge
+from editorial.admin.panels import rendered_panels
 from editorial.formatting import local_time, zone_name
 from editorial.forms import ReasonForm
 from editorial.services.checks import TransitionNotAllowed, require_unchanged
 from editorial.services.records import revoke_preview_link, share_preview
 from editorial.services.transitions import approve, return_to_author, withdraw
 from editorial.workflow import TRANSITIONS, outcome_message
+
+SIGNING_STEPS = {"sign_off", "approve"}
 
 
 def _initial_from(query, form_class):
@@ -90,6 +93,10 @@ class WorkflowViewsMixin:
             "expected_version": expected_version,
             "status": status_badge(article),
             "change_url": change_url,
+            # Signing a level shows what the checks found (proofing's panel), passages marked.
+            "signing_panels": rendered_panels(request, article)
+            if transition.name in SIGNING_STEPS
+            else [],
         }
         return TemplateResponse(request, "editorial/admin/transition_form.html", context)
 

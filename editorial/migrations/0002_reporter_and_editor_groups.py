@@ -2,9 +2,9 @@ from django.db import migrations
 
 
 def create_groups(apps, schema_editor):
-    from editorial.roles import ensure_groups
+    from editorial.roles import EDITOR, REPORTER, ensure_groups
 
-    ensure_groups(apps=apps)
+    ensure_groups(apps=apps, names=[REPORTER, EDITOR])
 
 
 class Migration(migrations.Migration):

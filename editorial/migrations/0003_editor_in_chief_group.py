@@ -2,9 +2,10 @@ from django.db import migrations
 
 
 def create_groups(apps, schema_editor):
-    from editorial.roles import ensure_groups
+    from editorial.roles import EDITOR_IN_CHIEF, ensure_groups
 
-    ensure_groups(apps=apps)
+    # Only this group: later migrations add groups whose permissions do not exist yet here.
+    ensure_groups(apps=apps, names=[EDITOR_IN_CHIEF])
 
 
 class Migration(migrations.Migration):

@@ -5,7 +5,7 @@ or returns when the actor may take the step now.
 from django.utils.translation import gettext
 
 from articles.models import Article
-from editorial import rules, selectors
+from editorial import review, rules, selectors
 from editorial.desk_status import desk_status
 from editorial.formatting import changed_since_opened
 from photos.rules import photo_story_ready
@@ -81,12 +81,13 @@ def check_return(article, actor):
 
 
 def check_approve(article, actor):
-    require(actor.has_perm(rules.PUBLISH), gettext("You may not approve or publish stories."))
+    """Publishing (now or scheduled) is the last level's sign-off (三审's 签发)."""
     require_status(
         article,
         [Status.REVIEW],
         gettext("Only a story in review can be approved; this story is %(status)s."),
     )
+    check_final_signoff(article, actor)
 
 
 def _require_scheduled(article, actor, message):
@@ -158,3 +159,113 @@ def require_unchanged(article, expected_version):
         ),
         code="changed_meanwhile",
     )
+
+
+# 三审: who signs which level (the levels themselves: editorial/review.py).
+
+
+def require_opinion(opinion):
+    require(
+        bool((opinion or "").strip()),
+        gettext("Write your opinion (审稿意见): it goes on the sign-off sheet."),
+        code="opinion_required",
+    )
+
+
+def check_may_sign(article, actor, state, level_state):
+    """Refuses when the actor may not sign this level of the story."""
+    require(
+        not rules.is_author(actor, article),
+        gettext("The author of a story never signs its review."),
+        code="author_signs",
+    )
+    signed = state.signed_by(actor)
+    if signed is not None and signed != level_state.step.level:
+        raise TransitionNotAllowed(
+            gettext("You signed this story's %(level)s: one person signs one level of a story.")
+            % {"level": review.ReviewLevel(signed).label},
+            code="one_level_per_person",
+        )
+    require(
+        review.may_sign(actor, article, state, level_state.step),
+        gettext("You may not sign the %(level)s of this story.")
+        % {"level": level_state.step.label},
+        code="not_in_level_group",
+    )
+
+
+def check_sign_off(article, actor):
+    """A level before the last waits for the actor's signature; returns (state, that level)."""
+    require_status(
+        article,
+        [Status.REVIEW],
+        gettext("Only a story in review is signed off; this story is %(status)s."),
+    )
+    state = review.review_state(article)
+    waiting = state.next_level
+    require(
+        waiting is not None and not waiting.is_last,
+        gettext("Every level before the last is signed: the last level signs and publishes."),
+        code="wrong_level",
+    )
+    check_may_sign(article, actor, state, waiting)
+    return state, waiting
+
+
+def check_final_signoff(article, actor):
+    """Publishing is the last level's sign-off, once every level before it signed this version."""
+    state = review.review_state(article)
+    waiting = state.next_level
+    if waiting is not None and not waiting.is_last:
+        raise TransitionNotAllowed(
+            gettext(
+                "The %(level)s is not signed on the current version: every level before the "
+                "%(last)s signs first."
+            )
+            % {"level": waiting.step.label, "last": state.last_level.step.label},
+            code="levels_missing",
+        )
+    check_may_sign(article, actor, state, state.last_level)
+    return state, state.last_level
+
+
+def check_send_back(article, actor):
+    """The level waiting sends the story back to the signed level below; returns (state, it)."""
+    require_status(
+        article,
+        [Status.REVIEW],
+        gettext("Only a story in review is sent back a level; this story is %(status)s."),
+    )
+    state = review.review_state(article)
+    waiting = state.next_level
+    signed_below = [
+        level
+        for level in state.levels
+        if level.is_signed
+        and waiting is not None
+        and state.levels.index(level) < state.levels.index(waiting)
+    ]
+    require(
+        waiting is not None and bool(signed_below),
+        gettext("No level below this one is signed: return the story to its author instead."),
+        code="nothing_to_send_back",
+    )
+    check_may_sign(article, actor, state, waiting)
+    return state, signed_below[-1]
+
+
+def check_correction(article, actor):
+    """Who may correct a published story: the right to correct, and to sign its last level."""
+    require(actor.has_perm(rules.CORRECT), gettext("You may not correct published stories."))
+    check_correction_signoff(article, actor)
+
+
+def check_correction_signoff(article, actor):
+    state = review.review_state(article)
+    check_may_sign(article, actor, _without_signatures(state), state.last_level)
+    return state, state.last_level
+
+
+def _without_signatures(state):
+    """A published story's earlier signatures do not bar its signers from correcting it."""
+    return review.ReviewState(policy=state.policy, levels=[])

@@ -3,12 +3,15 @@ desk's own guarded steps, for demo data (and tests).
 """
 
 import reversion
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext
 
 from articles.models import Article, Byline
-from editorial.services.checks import require
+from editorial import review
+from editorial.services.checks import TransitionNotAllowed, require
 from editorial.services.records import record_creation
+from editorial.services.review import sign_off
 from editorial.services.transitions import approve, return_to_author, submit, withdraw
 
 Status = Article.Status
@@ -54,8 +57,22 @@ def file_draft(*, actor, article=None, bylines=(), themes=(), comment="", **fiel
     return article
 
 
-def drive_to_status(*, article, status, author, editor, publish_at=None, reason="", notify=False):
+def drive_to_status(
+    *,
+    article,
+    status,
+    author,
+    editor,
+    reviewers=(),
+    publish_at=None,
+    reason="",
+    notify=False,
+):
     """Walks a draft to `status` through the workflow (for demo data).
+
+    Each review level is signed by the first of editor, reviewers and the members of the
+    levels' groups who may sign it, as the desk's review policy says; the last level's
+    signature publishes.
 
     status "returned" means a draft that the editor returned with `reason`; "scheduled" needs a
     future publish_at; "withdrawn" publishes first, then withdraws with `reason`.
@@ -68,7 +85,41 @@ def drive_to_status(*, article, status, author, editor, publish_at=None, reason=
     if status == "returned":
         return_to_author(article=article, actor=editor, reason=reason, notify=notify)
         return article
-    approve(article=article, actor=editor, publish_at=publish_at, notify=notify)
+    signers = [editor, *reviewers, *_members_of_the_levels(article)]
+    while _waits_below_the_last_level(article):
+        _first_allowed(
+            signers, lambda user: sign_off(article=article, actor=user, opinion=gettext("Agreed."))
+        )
+    _first_allowed(
+        signers,
+        lambda user: approve(article=article, actor=user, publish_at=publish_at, notify=notify),
+    )
     if status == Status.WITHDRAWN:
         withdraw(article=article, actor=editor, reason=reason)
     return article
+
+
+def _first_allowed(users, step):
+    """Takes the step as the first user allowed to; the last refusal if nobody is."""
+    refusal = None
+    for user in users:
+        try:
+            return step(user)
+        except TransitionNotAllowed as error:
+            refusal = error
+    raise refusal
+
+
+def _waits_below_the_last_level(article):
+    waiting = review.review_state(article).next_level
+    return waiting is not None and not waiting.is_last
+
+
+def _members_of_the_levels(article):
+    group_ids = [level.step.group_id for level in review.review_state(article).levels]
+    return list(
+        get_user_model()
+        .objects.filter(groups__in=[pk for pk in group_ids if pk], is_active=True)
+        .distinct()
+        .order_by("pk")
+    )

@@ -13,7 +13,8 @@ from articles.models import COPY_FIELDS, Article, Byline
 from editorial import preview_links, rules
 from editorial.formatting import local_time
 from editorial.models import ArticleEvent, PreviewLink
-from editorial.services.checks import require, require_status
+from editorial.services.checks import check_correction_signoff, require, require_status
+from editorial.services.signoffs import record_signoff
 from editorial.services.transitions import lock_article
 
 Status = Article.Status
@@ -23,7 +24,8 @@ Kind = ArticleEvent.Kind
 RESTORED_FIELDS = COPY_FIELDS
 
 
-def _record(article, actor, kind, reason=""):
+def record_event(*, article, actor, kind, reason=""):
+    """A step that does not move the story's status, on its record (announced after commit)."""
     return ArticleEvent.objects.create(
         article=article,
         kind=kind,
@@ -40,12 +42,14 @@ def record_notification_failure(*, article_id, explanation):
     article = Article.objects.filter(pk=article_id).first()
     if article is None:
         return None
-    return _record(article, None, Kind.NOTIFICATION_FAILED, reason=explanation)
+    return record_event(
+        article=article, actor=None, kind=Kind.NOTIFICATION_FAILED, reason=explanation
+    )
 
 
 @transaction.atomic
 def record_creation(*, article, actor):
-    return _record(article, actor, Kind.CREATED)
+    return record_event(article=article, actor=actor, kind=Kind.CREATED)
 
 
 @transaction.atomic
@@ -57,7 +61,17 @@ def record_correction(*, article, actor, note=""):
         [Status.PUBLISHED],
         gettext("Only a published story is corrected; this story is %(status)s."),
     )
-    return _record(article, actor, Kind.CORRECTED, reason=note)
+    # A correction is signed by someone who may sign the story's last level (签发).
+    state, last = check_correction_signoff(article, actor)
+    event = record_event(article=article, actor=actor, kind=Kind.CORRECTED, reason=note)
+    record_signoff(
+        article=article,
+        actor=actor,
+        level=last.step.level,
+        opinion=note or gettext("Corrected."),
+        event=event,
+    )
+    return event
 
 
 @transaction.atomic
@@ -72,10 +86,10 @@ def share_preview(*, article, actor):
         article=article, created_by=actor, expires_at=expires_at, version=article.version
     )
     token = preview_links.make_token(link)
-    _record(
-        article,
-        actor,
-        Kind.PREVIEW_SHARED,
+    record_event(
+        article=article,
+        actor=actor,
+        kind=Kind.PREVIEW_SHARED,
         reason=gettext("Valid until %(time)s.") % {"time": local_time(expires_at)},
     )
     return preview_links.absolute_url(token), expires_at
@@ -92,10 +106,10 @@ def revoke_preview_link(*, link, actor):
         link.revoked_at = timezone.now()
         link.revoked_by = actor
         link.save(update_fields=["revoked_at", "revoked_by"])
-        _record(
-            link.article,
-            actor,
-            Kind.PREVIEW_REVOKED,
+        record_event(
+            article=link.article,
+            actor=actor,
+            kind=Kind.PREVIEW_REVOKED,
             reason=gettext("The link made on %(time)s no longer works.")
             % {"time": local_time(link.created_at)},
         )
@@ -131,7 +145,7 @@ def restore_version(*, article, version, actor):
         reversion.add_to_revision(locked)
         reversion.set_user(actor)
         reversion.set_comment(restored)
-    event = _record(locked, actor, Kind.RESTORED, reason=restored)
+    event = record_event(article=locked, actor=actor, kind=Kind.RESTORED, reason=restored)
     for field in (*RESTORED_FIELDS, "version", "updated_at"):
         setattr(article, field, getattr(locked, field))
     return event

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from articles.models import Article
-from editorial import notifications
+from editorial import notifications, review
 from editorial.models import ArticleEvent
 from editorial.services.checks import (
     TransitionNotAllowed,
@@ -24,6 +24,7 @@ from editorial.services.checks import (
     require_reason,
     require_unchanged,
 )
+from editorial.services.signoffs import record_signoff, run_signoff_guards
 
 Status = Article.Status
 Kind = ArticleEvent.Kind
@@ -139,18 +140,38 @@ def return_to_author(*, article, actor, reason, notify=True, expected_version=No
 
 
 @transaction.atomic
-def approve(*, article, actor, publish_at=None, notify=True, expected_version=None):
-    """Review → published, now or at publish_at (a future time schedules the story)."""
-    return _move(
+def approve(*, article, actor, publish_at=None, opinion="", notify=True, expected_version=None):
+    """Review → published, now or at publish_at (a future time schedules the story).
+
+    This is the last level's sign-off (签发): allowed once every level before it signed the
+    current version, recorded as a SignOff with the opinion.
+    """
+    level = []
+
+    def check(locked):
+        check_approve(locked, actor)
+        run_signoff_guards(locked, actor)
+        level.append(review.review_state(locked).last_level.step.level)
+
+    event = _move(
         article=article,
         actor=actor,
         expected_version=expected_version,
-        check=lambda locked: check_approve(locked, actor),
+        check=check,
         kind=Kind.APPROVED,
         to_status=Status.PUBLISHED,
+        reason=opinion,
         publish_at=publish_at or timezone.now(),
         notify=notifications.story_published if notify else None,
     )
+    record_signoff(
+        article=event.article,
+        actor=actor,
+        level=level[-1],
+        opinion=opinion or gettext("Approved."),
+        event=event,
+    )
+    return event
 
 
 @transaction.atomic

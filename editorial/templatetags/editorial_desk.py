@@ -1,7 +1,8 @@
 from django import template
 from django.urls import reverse
 
-from editorial import desk_status, rules, selectors
+from articles.models import Article
+from editorial import desk_status, review, rules, selectors
 from editorial.desk_status import DeskStatus
 
 register = template.Library()
@@ -26,6 +27,17 @@ def desk_summary(context):
         "changelist_url": reverse("admin:articles_article_changelist"),
         "is_reviewer": rules.is_reviewer(user),
     }
+
+
+@register.inclusion_tag("editorial/admin/includes/signoff_queues.html", takes_context=True)
+def signoff_queues(context):
+    """三审's queues on the admin index: the stories waiting for the user's signature, by level."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not user.has_perm("articles.view_article"):
+        return {"show": False}
+    queues = review.awaiting_signoff(user, Article.objects.visible_to(user))
+    return {"show": any(stories for _label, _level, stories in queues), "queues": queues}
 
 
 @register.filter

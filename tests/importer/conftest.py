@@ -1,10 +1,12 @@
 import os
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import Group, Permission
 
 from demo.content import CITIES
+from demo.services import _ensure_unions
 from editorial.roles import EDITOR, REPORTER, ensure_groups
 from tests.factories import make_union, make_user
 
@@ -42,6 +44,12 @@ def cities(province):
 
 
 @pytest.fixture
+def demo_unions(db):
+    """The unions of the demo: Anhui's federation, its 16 cities, some local unions."""
+    _ensure_unions(SimpleNamespace(created_unions=0))
+
+
+@pytest.fixture
 def write_file(tmp_path):
     """Write bytes or text (UTF-8) to a file in a fresh folder and return its path."""
 
@@ -62,12 +70,14 @@ def grant(user, *codenames):
 
 @pytest.fixture
 def editor(db):
-    """A desk user who may create and see stories: what the import page asks for."""
+    """A desk user who may create, see and review stories: an editor, whom the import page
+    asks for."""
     return grant(
         make_user("importing-editor", is_staff=True),
         "add_article",
         "change_article",
         "view_article",
+        "review_article",
     )
 
 

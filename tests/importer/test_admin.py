@@ -11,8 +11,8 @@ from django.urls import reverse
 
 from articles.models import Article, Column
 from editorial.models import ArticleEvent
-from importer.models import ImportedStory
-from tests.factories import make_user
+from importer.models import ImportBatch, ImportedStory
+from tests.factories import make_article, make_user
 from tests.importer.conftest import SEED_PAGE, fw, grant
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +25,11 @@ PAGE = """宿州市总工会
 本报讯(记者 陈雪)近日,宿州市总工会开展送法进企业活动。(通讯员 王志刚)
 
 四点半课堂开班
+
+本报讯 近日,黄山市总工会在社区开办四点半课堂。(王士哲)
+"""
+# A story whose union is not in the table: the editor picks one in the preview.
+UNKNOWN_UNION_PAGE = """四点半课堂开班
 
 本报讯 近日,黄山市黄山区龙西社区工会开办四点半课堂。(王士哲)
 """
@@ -79,8 +84,14 @@ def test_the_upload_page_looks_like_the_admin(editor_client, province):
     assert "导入稿件" in page
     assert 'type="file"' in response.content.decode() and "multiple" in response.content.decode()
     assert 'id="site-name"' in response.content.decode()  # the admin's header
-    # The union for stories naming none defaults to the top of the tree.
-    assert f'<option value="{province.pk}" selected>' in response.content.decode()
+    # The union for stories naming none is never silently the top of the tree.
+    assert f'<option value="{province.pk}" selected>' not in response.content.decode()
+
+
+def test_the_union_proposed_is_that_of_the_editors_last_story(editor_client, editor, cities):
+    make_article(union=cities["黄山"], created_by=editor)
+    response = editor_client.get(UPLOAD_URL)
+    assert f'<option value="{cities["黄山"].pk}" selected>' in response.content.decode()
 
 
 def test_upload_preview_and_confirm_the_seed_page(
@@ -104,13 +115,28 @@ def test_upload_preview_and_confirm_the_seed_page(
     ]:
         assert headline in page
     assert "宿州市总工会" in page and "铜陵市总工会" in page
-    assert "未注明工会" in page and "归入安徽省总工会" in page
+    assert "未注明工会" in page and page.count("请选择工会") >= 3
     assert "图片新闻" in page or "Photo news" in page
     assert "姚佳佳" in page and "3 个小标题" in page
     assert "栏目" in page and "扶贫村里的故事" in page
-    assert 'value="创建 9 篇草稿"' in response.content.decode()
+    assert "已勾选 9 篇稿件" in page
+    html = response.content.decode()
+    assert html.count('<select name="union-') == 9
 
-    response = editor_client.post(preview_url)
+    # Without a union for every story nothing is created, and the preview says why.
+    refused = editor_client.post(preview_url, follow=True)
+    assert refused.redirect_chain[-1][0] == preview_url
+    assert "请为这类稿件选择一个工会" in text_of(refused)
+    assert Article.objects.count() == 0
+
+    picks = {"shown": [str(index) for index in range(9)]}
+    for index in range(9):
+        picks[f"include-{index}"] = "on"
+        union = re.search(
+            rf'<select name="union-{index}">.*?<option value="(\d+)" selected>', html, re.S
+        )
+        picks[f"union-{index}"] = union.group(1) if union else str(cities["合肥"].pk)
+    response = editor_client.post(preview_url, picks)
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("admin:articles_article_changelist"))
     articles = Article.objects.order_by("pk")
@@ -118,6 +144,8 @@ def test_upload_preview_and_confirm_the_seed_page(
     assert {article.status for article in articles} == {"draft"}
     assert {article.created_by for article in articles} == {editor}
     assert ImportedStory.objects.filter(imported_by=editor).count() == 9
+    assert [article.union.name for article in articles][6:] == ["合肥市总工会"] * 3
+    assert not ImportBatch.objects.exists()  # the batch is gone once imported
 
     response = editor_client.get(response["Location"])
     assert response.status_code == 200
@@ -138,7 +166,7 @@ def test_a_preview_survives_a_reload_and_is_gone_after_confirming(editor_client,
 
 
 def test_an_unknown_preview_token_sends_the_editor_back_to_upload(editor_client, province):
-    response = editor_client.get(UPLOAD_URL + "no-such-token/", follow=True)
+    response = editor_client.get(UPLOAD_URL + "999999/", follow=True)
     assert response.redirect_chain[-1][0] == UPLOAD_URL
     assert "请重新上传文件" in text_of(response)
 
@@ -151,7 +179,7 @@ def test_several_files_at_once(editor_client, cities):
     preview = editor_client.get(response["Location"])
     page = text_of(preview)
     assert "one.txt" in page and "two.txt" in page and "GBK" in page
-    assert 'value="创建 3 篇草稿"' in preview.content.decode()
+    assert "已勾选 3 篇稿件" in page
     editor_client.post(response["Location"])
     assert Article.objects.count() == 3
 
@@ -171,9 +199,11 @@ def test_stories_imported_before_are_shown_as_existing_with_a_link(editor_client
 
 def test_the_chosen_union_takes_stories_whose_union_is_unknown(editor_client, cities):
     response = upload_files(
-        editor_client, upload("page.txt", PAGE), fallback_union=cities["黄山"].pk
+        editor_client, upload("page.txt", UNKNOWN_UNION_PAGE), fallback_union=cities["黄山"].pk
     )
-    assert "归入黄山市总工会" in text_of(editor_client.get(response["Location"]))
+    preview = editor_client.get(response["Location"])
+    assert "未知工会" in text_of(preview) or "未注明工会" in text_of(preview)
+    assert f'<option value="{cities["黄山"].pk}" selected>' in preview.content.decode()
     editor_client.post(response["Location"])
     assert Article.objects.get(headline="四点半课堂开班").union == cities["黄山"]
 
@@ -213,7 +243,7 @@ def test_bad_files_are_refused_on_the_form_and_nothing_changes(
     assert "没有导入任何稿件" in page
     assert name in page and expected in page
     assert Article.objects.count() == 0
-    assert editor_client.session.get("importer_previews", {}) == {}
+    assert not ImportBatch.objects.exists()
 
 
 def test_a_file_over_the_limit_is_refused_on_the_form(editor_client, province, settings):
@@ -287,33 +317,23 @@ def test_the_preview_shows_each_story_its_file_and_its_text(editor_client, citie
     assert "送审前请在稿件中上传图片" in rows[2] and "送审前" not in rows[0]
 
 
-def test_a_reporter_importing_copy_someone_else_imported_gets_no_link_to_it(
-    client, editor_client, desk_reporter, cities
-):
-    editor_client.post(upload_files(editor_client, upload("page.txt", PAGE))["Location"])
+def test_reporters_may_not_import(client, desk_reporter, cities):
+    """Only editors import: a page files stories for many unions and many people."""
     client.force_login(desk_reporter)
-    more = PAGE + "\n工会驿站建成\n\n淮北市总工会建成的工会驿站投入使用。(黄元明)\n"
-    preview_url = upload_files(client, upload("page.txt", more))["Location"]
-    preview = client.get(preview_url)
-    assert text_of(preview).count("已存在") == 2
-    assert "/admin/articles/article/" not in preview.content.decode().split("importer-stories")[1]
-
-    response = client.post(preview_url, follow=True)
-    assert Article.objects.filter(created_by=desk_reporter).get().headline == "工会驿站建成"
-    page = text_of(response)
-    assert "2 篇稿件已经存在" in page and "“送法进企业”" in page
-    messages = response.content.decode().split('class="messagelist"')[1].split("</ul>")[0]
-    assert "送法进企业" in messages and "<a " not in messages
+    assert client.get(UPLOAD_URL).status_code == 403
+    assert upload_files(client, upload("page.txt", PAGE)).status_code == 403
+    response = client.get(reverse("admin:articles_article_changelist"))
+    assert f'href="{UPLOAD_URL}"' not in response.content.decode()
+    assert not ImportBatch.objects.exists()
 
 
 def test_only_those_who_may_add_columns_start_one_through_an_import(
-    client, desk_reporter, desk_editor, cities
+    client, editor_client, desk_editor, cities
 ):
-    page = "劳模的故事\n\n本报讯 近日,劳模走进车间。(陈雪)\n\n劳模风采\n"
-    client.force_login(desk_reporter)
-    preview_url = upload_files(client, upload("page.txt", page))["Location"]
-    assert "只有编辑可以新建栏目" in text_of(client.get(preview_url))
-    client.post(preview_url)
+    page = "劳模的故事\n\n本报讯 近日,宿州市总工会劳模走进车间。(陈雪)\n\n劳模风采\n"
+    preview_url = upload_files(editor_client, upload("page.txt", page))["Location"]
+    assert "只有编辑可以新建栏目" in text_of(editor_client.get(preview_url))
+    editor_client.post(preview_url)
     assert Article.objects.get().column is None
     assert not Column.objects.exists()
 

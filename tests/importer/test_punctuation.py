@@ -67,7 +67,7 @@ def test_the_command_can_leave_punctuation_alone(write_file, province):
         call_command(
             "import_page", str(path), "--json", "--dry-run", *options, stdout=out, stderr=StringIO()
         )
-        return json.loads(out.getvalue())[0]["body"][0]["text"]
+        return json.loads(out.getvalue())["stories"][0]["body"][0]["text"]
 
     assert first_paragraph() == fw("近日,宿州市总工会举行会议。")
     assert first_paragraph("--no-punctuation") == "近日,宿州市总工会举行会议。"

@@ -29,9 +29,10 @@ HEADLINES = [
 
 
 def run_json(*args):
+    """The stories --json prints, and the report on standard error."""
     out, err = StringIO(), StringIO()
     call_command("import_page", *args, "--json", stdout=out, stderr=err)
-    return json.loads(out.getvalue()), err.getvalue()
+    return json.loads(out.getvalue())["stories"], err.getvalue()
 
 
 @pytest.fixture
@@ -60,6 +61,8 @@ def test_every_story_has_the_json_shape_of_the_issue(stories):
             "bylines",
             "body",
             "column",
+            "editors_note",
+            "dateline",
         ]
         assert story["genre"] in {"news", "feature", "photo", "commentary"}
         assert isinstance(story["staff_report"], bool)
@@ -179,7 +182,10 @@ def test_punctuation_is_full_width_in_chinese_and_numbers_and_latin_stay(stories
 
 def test_importing_the_page_creates_nine_drafts(seed_text, cities):
     reporter = desk_member(REPORTER, "desk")
-    call_command("import_page", str(SEED_PAGE), "--user", "desk", stdout=StringIO())
+    province = cities["合肥"].parent
+    call_command(
+        "import_page", str(SEED_PAGE), "--user", "desk", "--union", province.name, stdout=StringIO()
+    )
 
     articles = list(Article.objects.order_by("pk").prefetch_related("bylines"))
     assert [article.headline for article in articles] == HEADLINES
@@ -193,7 +199,7 @@ def test_importing_the_page_creates_nine_drafts(seed_text, cities):
         "蚌埠市总工会",
         "六安市总工会",
         "铜陵市总工会",
-        # Unknown unions are never created: such stories go under the top of the tree.
+        # Unknown unions are never created: such stories go where --union says.
         "安徽省总工会",
         "安徽省总工会",
         "安徽省总工会",

@@ -31,7 +31,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--json",
             action="store_true",
-            help=_("Print the stories found as one JSON array (reports go to standard error)."),
+            help=_(
+                "Print what was found as one JSON object: stories, left-over lines and warnings "
+                "(reports go to standard error)."
+            ),
         )
         parser.add_argument(
             "--user", metavar="USERNAME", help=_("The desk user who will own the drafts.")
@@ -45,9 +48,19 @@ class Command(BaseCommand):
             "--union",
             metavar="NAME",
             help=_(
-                "File stories whose union is unknown under this union (name or short name); "
-                "by default the top of the union tree."
+                "File stories whose union is unknown under this union (name or short name). "
+                "Without it, copy with such stories is refused."
             ),
+        )
+        parser.add_argument(
+            "--keep-traditional",
+            action="store_true",
+            help=_("Keep Traditional Chinese as it is instead of converting it to Simplified."),
+        )
+        parser.add_argument(
+            "--include-similar",
+            action="store_true",
+            help=_("Also import stories that are very like an existing story."),
         )
 
     def handle(self, *args, **options):
@@ -60,6 +73,8 @@ class Command(BaseCommand):
                 user=user,
                 dry_run=options["dry_run"],
                 normalise_punctuation=not options["no_punctuation"],
+                convert_traditional=not options["keep_traditional"],
+                include_similar=options["include_similar"],
                 fallback_union=fallback_union,
                 # Whoever runs the site's commands may start columns.
                 may_start_columns=True,
@@ -114,8 +129,12 @@ class Command(BaseCommand):
             )
             for leftover in summary.leftovers:
                 out.write("  " + _("Text outside any story: %(text)s") % {"text": leftover})
+            for warning in services.file_warnings(summary):
+                out.write("  " + warning)
         for number, outcome in enumerate(report.outcomes, start=1):
             out.write(f"{number:3d}. {outcome.story.headline} · {_describe(outcome)}")
+            for warning in outcome.warnings:
+                out.write("     " + warning)
         created = len(report.created) if not report.dry_run else len(report.to_create)
         if report.dry_run:
             summary = ngettext(
@@ -164,6 +183,8 @@ def _describe(outcome):
         services.WOULD_CREATE: _("would be created"),
         services.EXISTS: _("exists already"),
         services.REPEATED: _("repeats an earlier story in this import"),
+        services.SIMILAR: _("like an existing story: not imported (--include-similar)"),
+        services.LEFT_OUT: _("left out"),
     }[outcome.status]
     if outcome.status in {services.CREATED, services.EXISTS}:
         status = f"{status} {outcome.article_admin_url}"

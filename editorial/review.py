@@ -1,0 +1,192 @@
+"""三审: which levels a story needs, who may sign each, and where its sign-offs stand.
+
+Reads only; the sign-off steps themselves are guarded functions in services/review.py.
+
+A sign-off holds for the copy its signer read. An edit saved after it makes it stale (it needs
+signing again) unless the edit was made by the signer of the highest level signed at the time:
+the final reviewer who fixes a typo does not send the story back through every level.
+"""
+
+from dataclasses import dataclass, field
+
+from reversion.models import Version
+
+from articles import permissions
+from editorial.models import LEVEL_ORDER, ReviewLevel, ReviewPolicy, SignOff  # noqa: F401
+
+
+@dataclass(frozen=True)
+class Step:
+    """One level a story needs and the group that signs it (None: anyone who may publish)."""
+
+    level: str
+    group_id: int | None = None
+    group_name: str = ""
+
+    @property
+    def label(self):
+        return ReviewLevel(self.level).label
+
+
+# With no policy on the desk, a story needs one final review by anyone who may publish.
+FALLBACK_STEPS = [Step(ReviewLevel.FINAL)]
+
+
+@dataclass
+class LevelState:
+    step: Step
+    signoff: SignOff | None = None  # the newest sign-off of this level that was not sent back
+    stale: bool = False
+    is_last: bool = False
+
+    @property
+    def is_signed(self):
+        return self.signoff is not None and not self.stale
+
+
+@dataclass
+class ReviewState:
+    policy: ReviewPolicy | None
+    levels: list = field(default_factory=list)
+
+    @property
+    def next_level(self):
+        """The lowest level without a current sign-off: the one waiting to be signed."""
+        return next((state for state in self.levels if not state.is_signed), None)
+
+    @property
+    def last_level(self):
+        return self.levels[-1]
+
+    def signed_by(self, user):
+        """The level the user signed on this story (stale or not), or None."""
+        return next(
+            (
+                state.step.level
+                for state in self.levels
+                if state.signoff is not None and state.signoff.signer_id == user.pk
+            ),
+            None,
+        )
+
+
+def policy_for(article, policies=None):
+    """The policy a story follows: its union's (or the nearest union above), its genre's, or
+    the default; None when the desk has none."""
+    if policies is None:
+        policies = list(ReviewPolicy.objects.prefetch_related("unions", "steps__group"))
+    union_path = article.union.path if article.union_id else ""
+    by_union = [(_nearest_union(policy, union_path), policy) for policy in policies]
+    by_union = [(depth, policy) for depth, policy in by_union if depth >= 0]
+    if by_union:
+        return max(by_union, key=lambda item: item[0])[1]
+    for policy in policies:
+        if article.genre in (policy.genres or []):
+            return policy
+    return next((policy for policy in policies if policy.is_default), None)
+
+
+def _nearest_union(policy, union_path):
+    """How deep the policy's union nearest to the story's union is (-1: none covers it)."""
+    return max(
+        (len(union.path) for union in policy.unions.all() if union_path.startswith(union.path)),
+        default=-1,
+    )
+
+
+def steps_of(policy):
+    if policy is None:
+        return FALLBACK_STEPS
+    steps = sorted(policy.steps.all(), key=lambda step: LEVEL_ORDER.index(step.level))
+    if not steps:
+        return FALLBACK_STEPS
+    return [Step(step.level, step.group_id, step.group.name) for step in steps]
+
+
+def review_state(article, policies=None):
+    """The story's levels, each with its newest sign-off and whether that is stale."""
+    policy = policy_for(article, policies)
+    steps = steps_of(policy)
+    signoffs = [signoff for signoff in article.signoffs.all() if signoff.revoked_at is None]
+    signoffs.sort(key=lambda signoff: (signoff.signed_at, signoff.pk))
+    edits = _edits(article) if signoffs else []
+    states = []
+    for position, step in enumerate(steps):
+        newest = next(
+            (signoff for signoff in reversed(signoffs) if signoff.level == step.level), None
+        )
+        states.append(
+            LevelState(
+                step=step,
+                signoff=newest,
+                stale=newest is not None and _stale(newest, signoffs, edits),
+                is_last=position == len(steps) - 1,
+            )
+        )
+    return ReviewState(policy=policy, levels=states)
+
+
+def _edits(article):
+    """The story's saved versions (who, when), oldest first."""
+    return [
+        (version.pk, version.revision.user_id, version.revision.date_created)
+        for version in Version.objects.get_for_object(article)
+        .select_related("revision")
+        .order_by("revision__date_created", "pk")
+    ]
+
+
+def _stale(signoff, signoffs, edits):
+    for version_id, user_id, saved_at in edits:
+        if signoff.revision_id_signed is not None and version_id <= signoff.revision_id_signed:
+            continue
+        if saved_at <= signoff.signed_at:
+            continue
+        if user_id != _top_signer(signoffs, saved_at):
+            return True
+    return False
+
+
+def _top_signer(signoffs, at):
+    """Who had signed the highest level by the time `at`."""
+    earlier = [signoff for signoff in signoffs if signoff.signed_at <= at]
+    if not earlier:
+        return None
+    top = max(earlier, key=lambda signoff: (LEVEL_ORDER.index(signoff.level), signoff.signed_at))
+    return top.signer_id
+
+
+def newest_version_id(article):
+    version = Version.objects.get_for_object(article).order_by("-pk").only("pk").first()
+    return version.pk if version is not None else None
+
+
+def may_sign(user, article, state, step):
+    """Whether the user may sign this level of the story now (ignoring its status)."""
+    if not user.is_authenticated or permissions.is_author(user, article):
+        return False
+    signed = state.signed_by(user)
+    if signed is not None and signed != step.level:
+        return False
+    if step.group_id is None:
+        return user.has_perm(permissions.PUBLISH)
+    return user.is_superuser or user.groups.filter(pk=step.group_id).exists()
+
+
+def awaiting_signoff(user, queryset):
+    """The stories in review whose next level the user may sign, grouped by level, oldest
+    submission first: {level label: [story, ...]} in the order of the levels."""
+    stories = list(
+        queryset.in_review()
+        .select_related("union", "created_by")
+        .prefetch_related("signoffs")
+        .order_by("updated_at", "pk")
+    )
+    policies = list(ReviewPolicy.objects.prefetch_related("unions", "steps__group"))
+    queues = {level: [] for level in LEVEL_ORDER}
+    for article in stories:
+        state = review_state(article, policies)
+        waiting = state.next_level
+        if waiting is not None and may_sign(user, article, state, waiting.step):
+            queues[waiting.step.level].append(article)
+    return [(ReviewLevel(level).label, level, queues[level]) for level in LEVEL_ORDER]
