@@ -10,19 +10,19 @@ from django_tasks import task
 from newsroom.background import enqueue_on_commit, retry_on_failure
 from photos import renditions
 from photos.cleanup import delete_quietly, files_discarded_on_error
+from photos.models import Photo
 
 
 @task()
 def make_renditions(photo_id, image_name, attempt=1):
     """Make the renditions of photo `photo_id` while its file is still `image_name`.
 
-    Returns how many files were written. Idempotent and safe to run late: a photo deleted
-    meanwhile, or whose file was replaced (a task for the new file is enqueued then), gets
-    nothing; renditions written while it was being deleted or replaced are deleted again.
+    Returns how many renditions the photo has (0 if none were due). Idempotent and safe to run
+    late: a photo deleted meanwhile, or whose file was replaced (a task for the new file is
+    enqueued then), gets nothing; renditions written while it was being deleted or replaced
+    are deleted again.
     Marking the photo ready is a save, so the news pages' caches are cleared as for any edit.
     """
-    from photos.models import Photo
-
     with retry_on_failure(make_renditions, photo_id, image_name, attempt=attempt):
         photo = Photo.objects.filter(pk=photo_id, image=image_name).first()
         if photo is None:
