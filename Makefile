@@ -27,7 +27,7 @@ install-test: $(VENV)/.installed-test
 
 run: install fonts
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input
-	DEBUG=1 $(BIN)/python manage.py load_demo
+	DEBUG=1 SITE_URL=http://$(HOST_PORT) $(BIN)/python manage.py load_demo
 	@# The task worker runs beside the web server and stops with it.
 	DEBUG=1 SITE_URL=http://$(HOST_PORT) $(BIN)/python manage.py db_worker & worker=$$!; \
 		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \

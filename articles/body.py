@@ -86,6 +86,19 @@ def render_html(body, *, dateline=""):
     return mark_safe("\n".join(parts))
 
 
+def split_staff_dateline(body, dateline):
+    """The body without a 本报讯 typed at its start, and whether there was one.
+
+    The dateline is the story's is_staff_report flag: typed into the body as well, it would
+    print twice.
+    """
+    text = body or ""
+    stripped = text.lstrip(" \t\r\n\u3000")
+    if not stripped.startswith(dateline):
+        return text, False
+    return stripped[len(dateline) :].lstrip(" \t\u3000:\uff1a,\uff0c"), True
+
+
 # 字数 the way Chinese editors (and Word's 字数统计) count it: every Chinese character and
 # punctuation mark is one; a run of Latin letters or digits (a word, a number) is one;
 # spaces count nothing.

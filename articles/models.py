@@ -263,6 +263,11 @@ class Article(models.Model):
         return body_format.parse(self.body)
 
     @property
+    def theme_links(self):
+        """The story's theme rows: a history of versions keeps them to show changed themes."""
+        return ArticleTheme.objects.filter(content_object=self)
+
+    @property
     def lead_text(self):
         """The summary, or the first paragraph when there is none."""
         return self.summary.strip() or body_format.first_paragraph(self.body)

@@ -76,7 +76,12 @@ def can_delete(user, article):
 
 
 def can_share_preview(user, article):
-    return is_reviewer(user) and can_view(user, article)
+    # A withdrawn story is off the site for good: nobody is sent to read it.
+    return (
+        is_reviewer(user)
+        and can_view(user, article)
+        and article.status != _article_model().Status.WITHDRAWN
+    )
 
 
 def editable_articles(user, queryset=None):

@@ -12,7 +12,9 @@ from PIL import Image, ImageDraw
 from taggit.models import Tag
 
 from articles.models import Article, Column
+from correspondents.rules import ensure_group as ensure_correspondent_group
 from demo import content
+from demo.information_work import load_information_work
 from demo.planning import ensure_plan
 from editorial.models import ReviewPolicy
 from editorial.roles import ensure_groups
@@ -171,5 +173,7 @@ def load_demo():
             continue
         _file_story(spec, users=users, column=column)
         report.created_stories += 1
+    ensure_correspondent_group()
+    load_information_work(editor=users["editor"])
     report.created_ideas = ensure_plan(users)
     return report

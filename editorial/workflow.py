@@ -110,8 +110,8 @@ TRANSITIONS = {
             "withdraw",
             _("Withdraw"),
             _(
-                "The story is taken off the site: its page tells readers that it was withdrawn "
-                "(410 Gone). The reason stays on the story's record."
+                "The story is taken off the site: its page tells readers that it was withdrawn. "
+                "The reason stays on the story's record."
             ),
             checks.check_withdraw,
             transitions.withdraw,

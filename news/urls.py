@@ -48,4 +48,5 @@ urlpatterns = [
     path("feeds/latest/", cache_for_readers(feeds.LatestStoriesFeed()), name="latest_feed"),
     path("sitemap.xml", cache_for_readers(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]

@@ -2,7 +2,8 @@
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
@@ -141,6 +142,12 @@ def photo_gallery(request):
         ),
     }
     return render(request, "news/photo_gallery.html", context)
+
+
+@require_safe
+def favicon(request):
+    """Browsers and feed readers ask for /favicon.ico whatever the page says: the site's icon."""
+    return redirect(static("img/favicon.svg"), permanent=True)
 
 
 @require_safe

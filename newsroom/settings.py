@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "news",
     "search",
     "importer",
+    "correspondents",
+    "reporting",
     "sharing",
     "syndication",
     "demo",
@@ -221,6 +223,7 @@ PHOTO_MAX_PIXELS_WITH_ALPHA = int(os.environ.get("PHOTO_MAX_PIXELS_WITH_ALPHA", 
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(2 * 1024 * 1024)))
 IMPORT_MAX_REQUEST_BYTES = int(os.environ.get("IMPORT_MAX_REQUEST_BYTES", str(10 * 1024 * 1024)))
 IMPORT_MAX_STORIES = int(os.environ.get("IMPORT_MAX_STORIES", "300"))
+CORRESPONDENT_FILINGS_PER_DAY = int(os.environ.get("CORRESPONDENT_FILINGS_PER_DAY", "20"))
 
 # Share cards (sharing): the CJK fonts they are drawn with; Debian's fonts-noto-cjk by default.
 SHARE_CARD_FONT_SERIF = os.environ.get("SHARE_CARD_FONT_SERIF", "")
@@ -246,6 +249,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # taggit: "AI" and "ai" name one theme: tag names are matched case-insensitively.
 TAGGIT_CASE_INSENSITIVE = True
+# Themes split on Chinese punctuation too, wherever they are typed (articles/themes.py).
+TAGGIT_TAGS_FROM_STRING = "articles.themes.parse_themes"
+TAGGIT_STRING_FROM_TAGS = "articles.themes.themes_to_string"
 
 # Security headers. HTTPS settings follow SECURE_SSL (on behind a TLS proxy in production).
 SESSION_COOKIE_HTTPONLY = True

@@ -10,10 +10,12 @@ admin.site.index_title = _("Newsroom")
 
 urlpatterns = [
     path("admin/import/", include("importer.urls")),
+    path("admin/statistics/", include("reporting.urls")),
     path("admin/", admin.site.urls),
     path("editorial/", include("editorial.urls")),
     path("proofing/", include("proofing.urls")),
     path("search/", include("search.urls")),
+    path("correspondents/", include("correspondents.urls")),
     path("", include("syndication.urls")),
     path("planning/", include("planning.urls")),
     path("", include("news.urls")),

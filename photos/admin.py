@@ -75,7 +75,7 @@ class PhotoInline(PhotoDisplays, admin.StackedInline):
     readonly_fields = ["preview"]
 
     class Media:
-        js = ["photos/admin/several_photos.js"]
+        js = ["photos/admin/several_photos.js", "photos/admin/camera.js"]
 
 
 @admin.register(Photo)

@@ -94,8 +94,11 @@ class PhotoInlineForm(PhotoForm):
 
     image = PhotoImageField(
         help_text=upload_help(several=True),
-        # photos/admin/several_photos.js spreads several chosen files over new rows.
-        widget=PhotoFileInput(attrs={"data-several-photos": ""}),
+        # photos/admin/several_photos.js spreads several chosen files over new rows;
+        # photos/admin/camera.js adds a button that opens the phone's camera.
+        widget=PhotoFileInput(
+            attrs={"data-several-photos": "", "data-camera-label": _("Take a photo")}
+        ),
     )
 
 

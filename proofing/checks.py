@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from articles.body import body_character_count
 
@@ -32,6 +33,22 @@ LENGTH_RANGES = {
 }
 STAFF_REPORT = "本报讯"
 
+# What each check is called on the desk; the code stays in the data (forms, overrides, tests).
+CHECK_NAMES = {
+    "half_width_punctuation": _("Half-width punctuation"),
+    "unpaired_mark": _("Unpaired quotes or brackets"),
+    "typo": _("Typo"),
+    "standard_term": _("Standard wording"),
+    "sensitive_word": _("Sensitive word"),
+    "duplicated_dateline": _("本报讯 twice"),
+    "headline_length": _("Headline length"),
+    "headline_punctuation": _("Headline punctuation"),
+    "length": _("Length for the genre"),
+    "photo_missing": _("Photo story without a photo"),
+    "photo_credit": _("Photo without a credit"),
+    "photo_alt_text": _("Photo without a description"),
+}
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -46,6 +63,10 @@ class Finding:
     @property
     def is_blocking(self):
         return self.severity == BLOCKING
+
+    @property
+    def name(self):
+        return CHECK_NAMES.get(self.code, self.code)
 
 
 def _excerpt(text, start, end, margin=8):

@@ -54,9 +54,7 @@ class PartnerTokenAdmin(admin.ModelAdmin):
 
 @admin.action(description=_("Export the selected stories as one Word file"), permissions=["view"])
 def export_word(model_admin, request, queryset):
-    stories = list(
-        queryset.visible_to(request.user).for_listing().order_by("-publish_at", "pk")
-    )
+    stories = list(queryset.visible_to(request.user).for_listing().order_by("-publish_at", "pk"))
     if not stories:
         model_admin.message_user(request, _("No story to export."), messages.ERROR)
         return None

@@ -44,3 +44,20 @@ def chromium():
 def screenshot_dir():
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+def log_in(browser, live_server, username, password, next_path, width=None):
+    """A new browser context logged in to the admin, on next_path; width: a phone's or desktop's."""
+    import re
+
+    options = {"locale": "zh-CN"}
+    if width is not None:
+        options.update(viewport={"width": width, "height": 900}, has_touch=width < 600)
+    context = browser.new_context(**options)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/admin/login/?next={next_path}")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("input[type=submit]")
+    page.wait_for_url(re.compile(re.escape(next_path)))
+    return context, page

@@ -15,7 +15,7 @@ from reversion.admin import VersionAdmin
 
 from articles.admin import BylineInline
 from articles.models import COPY_FIELDS, Article
-from editorial import review, rules, selectors
+from editorial import diff, review, rules, selectors
 from editorial.admin.displays import (
     next_step_hint,
     preview_link_lifetime,
@@ -29,7 +29,7 @@ from editorial.admin.filters import (
     ThemeFilter,
     UnionFilter,
 )
-from editorial.admin.history import HistoryViewsMixin
+from editorial.admin.history import HistoryViewsMixin, diff_context
 from editorial.admin.panels import rendered_panels
 from editorial.admin.workflow import WorkflowViewsMixin
 from editorial.desk_status import desk_status
@@ -63,6 +63,8 @@ TYPED_FIELDS = [
     for name in [*COPY_FIELDS, "correction_note"]
     if isinstance(Article._meta.get_field(name), (CharField, TextField))
 ]
+# Rows of the boxes the text is shown in; one-line fields (0) get a full-width input.
+TYPED_ROWS = {"body": 20, "summary": 4, "correction_note": 4}
 
 
 class ArticleBylineInline(BylineInline):
@@ -88,6 +90,7 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
         "length_column",
         "submitted_column",
         "publication_column",
+        "card_time",
     ]
     list_select_related = ["union", "created_by"]
     search_fields = ["headline", "kicker", "subheadline", "body", "bylines__name"]
@@ -106,7 +109,7 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
 
     class Media:
         css = {"all": ["editorial/css/desk.css"]}
-        js = ["editorial/js/workflow.js"]
+        js = ["editorial/js/writing.js", "editorial/js/themes.js"]
 
     # Who sees and edits what.
 
@@ -242,6 +245,11 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
     def publication_column(self, article):
         return publication_text(article)
 
+    @admin.display(description=_("time"))
+    def card_time(self, article):
+        """The one time a story's card shows on a phone: published, submitted or last saved."""
+        return local_time(article.publish_at or article.submitted_at or article.updated_at)
+
     # The form's read-only fields show the list's columns (a column's ordering is unused there).
     character_count_display = length_column
     status_display = status_column
@@ -265,10 +273,17 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
         """The story left an editable status while the user typed: show their text back."""
         change = selectors.last_change(article)
         copy = [
-            (Article._meta.get_field(name).verbose_name, request.POST[name])
+            {
+                "name": name,
+                "label": Article._meta.get_field(name).verbose_name,
+                "text": request.POST[name],
+                "rows": TYPED_ROWS.get(name, 0),
+            }
             for name in TYPED_FIELDS
             if request.POST.get(name)
         ]
+        saved = diff.snapshot_of_article(article)
+        theirs = {**saved, **{name: request.POST.get(name, "") for name in TYPED_FIELDS}}
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -279,10 +294,21 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
             "changed_at": local_time(change.at) if change else "",
             "copy": copy,
             "change_url": self._change_url(article),
+            "old_label": gettext("The saved version"),
+            "new_label": gettext("Your text"),
+            **diff_context(diff.compare(saved, theirs)),
         }
         return TemplateResponse(request, "editorial/admin/edit_refused.html", context, status=409)
 
     def save_model(self, request, obj, form, change):
+        if form.dateline_moved:
+            messages.info(
+                request,
+                gettext(
+                    "The body began with 本报讯: it is now the “staff report” flag, so that "
+                    "the dateline is printed once."
+                ),
+            )
         if not change:
             # The admin's revision (with the inlines saved next) holds the first version.
             file_draft(actor=request.user, article=obj)
@@ -296,6 +322,7 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
         if change and article.is_published() and _copy_changed(form, formsets):
             note = article.correction_note if "correction_note" in form.changed_data else ""
             record_correction(article=article, actor=request.user, note=note)
+            messages.info(request, gettext("Correction recorded: the public page shows it now."))
 
     def response_add(self, request, obj, post_url_continue=None):
         if "_save_and_submit" in request.POST:
@@ -320,6 +347,11 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
     # The change page: status, the buttons for the steps the user may take, the timeline.
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk and context["adminform"].form.errors:
+            # The form put the refused text on the instance: the title, breadcrumb and panel
+            # show the story as saved, and the form keeps what the user typed.
+            obj = self.get_object(request, quote(obj.pk)) or obj
+            context.update({"original": obj, "subtitle": str(obj)})
         if obj is not None and obj.pk:
             context.update(self._workflow_context(request, obj))
         context["can_save_and_submit"] = self._can_save_and_submit(request, obj)
@@ -356,6 +388,7 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
             if rules.can_share_preview(user, article)
             else "",
             "workflow_zone": zone_name(),
+            "workflow_is_public": article.is_published(),
             "workflow_preview_links": [
                 {
                     "link": link,

@@ -2,23 +2,28 @@
 restored (copy only, never the status).
 """
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext
 
 from editorial import diff, rules, selectors
 from editorial.desk_status import desk_status
 from editorial.formatting import display_name, local_time
 from editorial.services.checks import TransitionNotAllowed
-from editorial.services.records import restore_version
+from editorial.services.records import RESTORED_FIELDS, restore_version
 
 
 class HistoryViewsMixin:
     """ArticleAdmin's history views; they use its _get_article_or_redirect and _change_url."""
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        return desk_change_message(form, formsets, add)
 
     def history_view(self, request, object_id, extra_context=None):
         article, refusal_response = self._get_article_or_redirect(request, object_id)
@@ -120,10 +125,17 @@ class HistoryViewsMixin:
             "original": article,
             "title": gettext("Restore an earlier version of “%(headline)s”")
             % {"headline": article},
-            "old_label": snapshot_label(version),
-            "new_label": snapshot_label_current(),
+            # The story now on the left, the version being restored as the target on the right:
+            # what the restore removes is marked deleted, what it brings back inserted.
+            "old_label": snapshot_label_current(),
+            "new_label": gettext("The version you restore (%(version)s)")
+            % {"version": snapshot_label(version)},
             **diff_context(
-                diff.compare(diff.snapshot_of_version(version), diff.snapshot_of_article(article))
+                diff.compare(
+                    diff.snapshot_of_article(article),
+                    diff.snapshot_of_version(version),
+                    names=[*RESTORED_FIELDS, "bylines"],
+                )
             ),
             "history_url": history_url,
             "can_restore": rules.can_edit(request.user, article),
@@ -138,6 +150,44 @@ class HistoryViewsMixin:
 
     def recover_view(self, request, version_id, extra_context=None):
         raise PermissionDenied
+
+
+# Fields the form carries for the desk's own use, never a change the user made.
+UNLOGGED_FIELDS = {"loaded_version"}
+
+
+def desk_change_message(form, formsets, add):
+    """What a save changed, for Django's log and reversion's comment, in the desk's words.
+
+    Django stores field labels and rows untranslated ("Body", "Staff reporter 陈雪") and
+    translates them only if a catalogue has the very string; the desk's labels and a byline's
+    role are stored in the interface language instead, which is what every later reader sees.
+    """
+    changed_data = [name for name in form.changed_data if name not in UNLOGGED_FIELDS]
+    with translation.override(settings.LANGUAGE_CODE):
+        message = []
+        if add:
+            message.append({"added": {}})
+        elif changed_data:
+            message.append({"changed": {"fields": _labels(form, changed_data)}})
+        for formset in formsets:
+            for added in formset.new_objects:
+                message.append({"added": _row(added)})
+            for changed, fields in formset.changed_objects:
+                message.append(
+                    {"changed": {**_row(changed), "fields": _labels(formset.forms[0], fields)}}
+                )
+            for deleted in formset.deleted_objects:
+                message.append({"deleted": _row(deleted)})
+    return message
+
+
+def _labels(form, names):
+    return [str(form.fields[name].label or name) if name in form.fields else name for name in names]
+
+
+def _row(instance):
+    return {"name": str(instance._meta.verbose_name), "object": str(instance)}
 
 
 def snapshot_label(version):

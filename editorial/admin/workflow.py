@@ -2,6 +2,7 @@
 same steps in bulk on the review desk, and handing out a preview link.
 """
 
+import segno
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.http import Http404, HttpResponseNotAllowed
@@ -60,8 +61,7 @@ class WorkflowViewsMixin:
         if request.method == "POST":
             form = form_class(request.POST) if form_class else None
             if form is None or form.is_valid():
-                options = dict(form.cleaned_data) if form else {}
-                options.pop("when", None)
+                options = form.transition_options() if form else {}
                 try:
                     event = transition.perform(
                         article=article,
@@ -82,7 +82,7 @@ class WorkflowViewsMixin:
                 messages.error(request, refusal.message, extra_tags=refusal.code)
                 return redirect(change_url)
             initial = _initial_from(request.GET, form_class) if form_class else {}
-            form = form_class(initial=initial) if form_class else None
+            form = self._transition_form(form_class, article, initial)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -99,6 +99,10 @@ class WorkflowViewsMixin:
             else [],
         }
         return TemplateResponse(request, "editorial/admin/transition_form.html", context)
+
+    def _transition_form(self, form_class, article, initial):
+        """The step's form, filled in from the address (initial) or else from the story."""
+        return form_class.for_article(article, initial=initial) if form_class else None
 
     def preview_link_view(self, request, object_id):
         if request.method != "POST":
@@ -117,6 +121,8 @@ class WorkflowViewsMixin:
             "original": article,
             "title": gettext("Preview link"),
             "preview_link": url,
+            # A data: address (the Content Security Policy allows data: images), drawn by segno.
+            "qr_code": segno.make(url, error="m").svg_data_uri(scale=6, border=2),
             "expires_at": local_time(expires_at),
             "zone": zone_name(),
             "change_url": self._change_url(article),

@@ -78,6 +78,11 @@ def record_correction(*, article, actor, note=""):
 def share_preview(*, article, actor):
     """A signed link to the story's preview for a reviewer without an account."""
     require(
+        article.status != Article.Status.WITHDRAWN,
+        gettext("A withdrawn story has no preview link: it is off the site for good."),
+        code="withdrawn",
+    )
+    require(
         rules.can_share_preview(actor, article),
         gettext("Only editors may hand out preview links."),
     )

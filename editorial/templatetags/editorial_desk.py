@@ -2,7 +2,8 @@ from django import template
 from django.urls import reverse
 
 from articles.models import Article
-from editorial import desk_status, review, rules, selectors
+from editorial import desk_status, my_desk, review, rules, selectors
+from editorial.admin.displays import status_badge
 from editorial.desk_status import DeskStatus
 
 register = template.Library()
@@ -38,6 +39,34 @@ def signoff_queues(context):
         return {"show": False}
     queues = review.awaiting_signoff(user, Article.objects.visible_to(user))
     return {"show": any(stories for _label, _level, stories in queues), "queues": queues}
+
+
+@register.inclusion_tag("editorial/admin/includes/my_desk.html", takes_context=True)
+def my_desk_sections(context):
+    """My desk on the admin index: the user's sections, each with its count and first stories."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    sections = my_desk.sections(user) if user is not None else []
+    return {"sections": sections, "show": bool(sections)}
+
+
+@register.inclusion_tag("editorial/admin/includes/my_desk_counts.html", takes_context=True)
+def my_desk_counts(context):
+    """My desk's counts in the admin's sidebar, on every page but the index (which lists them)."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    numbers = my_desk.counts(user) if user is not None else {}
+    titles = {spec.key: spec.title for spec in my_desk.SECTIONS}
+    return {
+        "counts": [(key, titles[key], count) for key, count in numbers.items()],
+        "index_url": reverse("admin:index"),
+    }
+
+
+@register.filter
+def desk_badge(article):
+    """The story's desk status as the badge the story list shows."""
+    return status_badge(article)
 
 
 @register.filter

@@ -1,12 +1,11 @@
 """A reporter files and submits a story, an editor publishes it, the public reads it."""
 
-import re
-
 import pytest
 from django.contrib.auth.models import Group
 
 from articles.models import Article
 from editorial.roles import EDITOR, REPORTER, ensure_groups
+from tests.browser import log_in
 from tests.factories import make_union, make_user
 
 pytestmark = pytest.mark.browser
@@ -15,14 +14,7 @@ PASSWORD = "desk-password-42"
 
 
 def _log_in(browser, live_server, username, next_path):
-    context = browser.new_context(locale="zh-CN")
-    page = context.new_page()
-    page.goto(f"{live_server.url}/admin/login/?next={next_path}")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(re.compile(re.escape(next_path)))
-    return context, page
+    return log_in(browser, live_server, username, PASSWORD, next_path)
 
 
 def _desk_user(username, group_name, full_name):
@@ -43,7 +35,7 @@ def test_file_submit_publish_read(chromium, live_server, screenshot_dir):
     page.fill(".select2-search__field", "宿州")
     page.click(".select2-results__option >> text=宿州市总工会")
     page.fill("#id_headline", "职工书屋走进建筑工地")
-    page.fill("#id_body", "本报讯 近日,职工书屋走进建筑工地。\n\n工友们在工余时间读书看报。")
+    page.fill("#id_body", "近日,职工书屋走进建筑工地。\n\n工友们在工余时间读书看报。")
     page.click("input[name=_save_and_submit]")
     page.wait_for_selector(".desk-status--review")
     assert "职工书屋走进建筑工地" in page.locator(".messagelist").inner_text()

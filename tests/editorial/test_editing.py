@@ -156,7 +156,7 @@ def test_reporter_files_and_submits_in_one_go(city, reporter, editor, login):
             "union": [str(city.pk)],
             "genre": ["news"],
             "headline": ["劳模工作室揭牌"],
-            "body": ["本报讯 近日,劳模工作室揭牌。\n\n第二段。"],
+            "body": ["近日,劳模工作室揭牌。\n\n第二段。"],
             "_save_and_submit": ["保存并提交"],
         }
     )

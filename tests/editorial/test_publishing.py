@@ -52,7 +52,10 @@ def test_scheduled_in_the_future_is_not_public_until_its_time(story, editor, log
 def test_approved_with_a_past_time_is_public_at_once(story, editor, login, client):
     article = story(status="review")
     earlier = (timezone.localtime() - timedelta(hours=3)).strftime("%Y-%m-%dT%H:%M")
-    login(editor).post(transition_url(article, "approve"), {"when": "at", "publish_at": earlier})
+    login(editor).post(
+        transition_url(article, "approve"),
+        {"when": "at", "publish_at": earlier, "confirm_past": "on"},
+    )
     article.refresh_from_db()
     assert article.is_published()
     assert client.get(article.get_absolute_url()).status_code == 200

@@ -83,7 +83,8 @@ def test_restore_is_a_new_version_and_keeps_the_status(story, editor, login, cli
     )
     assert page.status_code == 200
     diff = page.content.decode()
-    assert "<del>原</del>标题" in diff and "<ins>错</ins>标题" in diff
+    # The story now on the left; the version restored, the target, on the right.
+    assert "<del>错</del>标题" in diff and "<ins>原</ins>标题" in diff
     response = editor_client.post(
         reverse("admin:articles_article_revision", args=[article.pk, first.pk])
     )

@@ -342,7 +342,7 @@ def test_withdrawn_story_is_410_with_a_short_notice(client, city):
     response = client.get(article.get_absolute_url())
     html = response.content.decode()
     assert response.status_code == 410
-    assert "此稿件已撤回" in html
+    assert "编辑已撤下这篇稿件" in html
     assert "撤回的稿件" not in html and "不应再出现的正文" not in html
     assert '<meta name="robots" content="noindex">' in html
 

@@ -32,7 +32,8 @@ class Command(BaseCommand):
         )
         self.stdout.write(f"Demo plan: {report.created_ideas} story ideas created.")
         self.stdout.write("")
-        self.stdout.write("Demo logins (newsroom: http://127.0.0.1:8000/admin/):")
+        # SITE_URL: the address `make run` serves on (HOST_PORT), the one emails and links use.
+        self.stdout.write(f"Demo logins (newsroom: {settings.SITE_URL}/admin/):")
         for username, password, role in report.logins:
             self.stdout.write(f"  {username:<10} {password:<22} {role}")
-        self.stdout.write("Public site: http://127.0.0.1:8000/")
+        self.stdout.write(f"Public site: {settings.SITE_URL}/")

@@ -1,0 +1,24 @@
+"""The day's 头条: the story leading the home page, recorded once per day (Beijing time).
+
+The lead is the public site's own rule (news.selectors.home_page); this records what it
+chose. A step that changes the home page records it again, so the last lead of the day counts;
+`manage.py record_lead_story` (run late each evening) also catches scheduled stories that went
+public without a step. Editors correct a day's record in the admin.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+
+from news import selectors as news_selectors
+from reporting.models import FrontPageLead
+
+
+@transaction.atomic
+def record_today():
+    lead = news_selectors.home_page()["lead"]
+    today = timezone.localdate()
+    if lead is None:
+        FrontPageLead.objects.filter(date=today).delete()
+        return None
+    record, _ = FrontPageLead.objects.update_or_create(date=today, defaults={"article": lead})
+    return record
