@@ -15,6 +15,10 @@ def _picture(photo, width):
     """A small preview from the smallest rendition; it reads no file, so lists stay fast."""
     if not photo or not photo.pk or not photo.image:
         return ""
+    if photo.processing:
+        return format_html(
+            '<span class="photo-processing-admin">{}</span>', _("Processing the photo…")
+        )
     smallest = photo.renditions("jpeg")[:1]
     if not smallest:
         return ""

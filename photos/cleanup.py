@@ -48,7 +48,14 @@ def discard_written():
 
 @contextmanager
 def files_discarded_on_error():
-    """Within the block, files photos write are deleted again if the block raises."""
+    """Within the block, files photos write are deleted again if the block raises.
+
+    Inside a scope already open (a task run at once within a request), the outer scope keeps
+    the notes, so its transaction's failure deletes these files too.
+    """
+    if _written.get() is not None:
+        yield
+        return
     token = _written.set([])
     try:
         yield

@@ -11,7 +11,7 @@ from imagekit.models import ImageSpecField
 from photos import renditions
 from photos.cleanup import delete_after_commit, note_written
 from photos.processing import StoredOriginal, clean_original
-from photos.renditions import FitWidth, GenerateAtUpload, Rendition
+from photos.renditions import FitWidth, GenerateInBackground, Rendition
 from photos.validation import open_verified_image
 
 
@@ -39,7 +39,7 @@ def _rendition(width, kind):
         processors=[FitWidth(width)],
         format=renditions.FORMATS[kind]["format"],
         options=renditions.FORMATS[kind]["options"],
-        cachefile_strategy=GenerateAtUpload,
+        cachefile_strategy=GenerateInBackground,
     )
 
 
@@ -80,8 +80,15 @@ class Photo(models.Model):
     width = models.PositiveIntegerField(_("width"), null=True, blank=True, editable=False)
     height = models.PositiveIntegerField(_("height"), null=True, blank=True, editable=False)
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    renditions_ready = models.BooleanField(
+        _("renditions ready"),
+        default=False,
+        editable=False,
+        help_text=_("Set by the background task once the photo's renditions are stored."),
+    )
 
-    # Made once when the image is saved (renditions.GenerateAtUpload), never when shown.
+    # Made once per uploaded file by photos.tasks.make_renditions, after the commit; never when
+    # shown.
     rendition_480_webp = _rendition(480, "webp")
     rendition_960_webp = _rendition(960, "webp")
     rendition_1600_webp = _rendition(1600, "webp")
@@ -108,12 +115,18 @@ class Photo(models.Model):
     def save(self, *args, **kwargs):
         replaced = None
         # An image not yet committed is a new upload, stored by this save.
-        if self.image and not self.image._committed:
+        new_image = bool(self.image) and not self.image._committed
+        if new_image:
             self._prepare_new_image()
+            self.renditions_ready = False
             if self.pk:
                 stored = type(self).objects.filter(pk=self.pk).values_list("image", flat=True)
                 replaced = stored.first()
         super().save(*args, **kwargs)
+        if new_image:
+            from photos.tasks import renditions_after_commit
+
+            renditions_after_commit(self, using=kwargs.get("using"))
         if replaced and replaced != self.image.name:
             old = type(self)(pk=self.pk, image=replaced)
             delete_after_commit(old.image.storage, old.stored_names())
@@ -135,9 +148,15 @@ class Photo(models.Model):
         """The alt text, or the caption when the editor gave none."""
         return self.alt_text or self.caption
 
+    @property
+    def processing(self):
+        """An image whose renditions the background task has not made yet."""
+        return bool(self.image) and not self.renditions_ready
+
     def renditions(self, kind):
-        """The photo's renditions of a kind ("webp" or "jpeg"), smallest first."""
-        if not self.image or not self.width or not self.height:
+        """The photo's renditions of a kind ("webp" or "jpeg"), smallest first; none until the
+        background task has made them."""
+        if not self.image or not self.width or not self.height or not self.renditions_ready:
             return []
         # Naming a rendition hashes its spec: worth keeping while the image stays the same.
         key = (kind, self.image.name, self.width, self.height)

@@ -1,9 +1,10 @@
-"""Renditions: each photo at a few widths, in WebP with a JPEG fallback, made once at upload.
+"""Renditions: each photo at a few widths, in WebP with a JPEG fallback, made once per upload.
 
 django-imagekit makes and names them; they go through Django's storage API like the
-originals, so S3-compatible storage needs only settings. Its Optimistic strategy makes them
-when the photo is saved and never looks at storage again: showing a page does no image work,
-not even an existence check.
+originals, so S3-compatible storage needs only settings. Making six renditions of a phone
+photo takes seconds, so they are not made in the upload's request: a background task
+(photos.tasks.make_renditions) makes them after the commit, and the photo says when they are
+ready (Photo.renditions_ready). Showing a page does no image work, not even an existence check.
 """
 
 import math
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from imagekit.cachefiles.strategies import Optimistic
 from PIL import Image
 
-from photos.cleanup import note_written
+from photos.cleanup import delete_quietly, note_written
 
 WIDTHS = (480, 960, 1600)
 # WebP's largest side; JPEG allows more, but both formats of a rendition have the same size.
@@ -102,17 +103,40 @@ def sizes_for(width, height):
     return pairs
 
 
-class GenerateAtUpload(Optimistic):
-    """Optimistic, making only the widths the photo needs and noting each file written."""
+class GenerateInBackground(Optimistic):
+    """Optimistic (URLs never check storage), but nothing is made when the photo is saved:
+    photos.tasks.make_renditions calls make_renditions() once the upload is committed."""
 
     def on_source_saved(self, file):
-        spec = file.generator
-        photo = getattr(spec.source, "instance", None)
-        if photo is not None and photo.width and photo.height:
-            needed = {
-                rendition_width for rendition_width, _ in sizes_for(photo.width, photo.height)
-            }
-            if rendition_width(spec) not in needed:
-                return
-        file.generate()
-        note_written(file.storage, file.name)
+        pass
+
+
+def needed_files(photo):
+    """The imagekit files of the renditions the photo's size calls for (no enlargements)."""
+    if not photo.image or not photo.width or not photo.height:
+        return []
+    return [
+        getattr(photo, field_name(rendition_width, kind))
+        for rendition_width, _ in sizes_for(photo.width, photo.height)
+        for kind in FORMATS
+    ]
+
+
+def make_renditions(photo):
+    """Write the renditions of the photo's current file; returns the names written or found.
+
+    Idempotent: a rendition's name hashes its source's name and its spec, and one already in
+    storage (made by an earlier attempt) is left as it is. Storage is asked, not imagekit's
+    cached state, which stays "generating" after a failed attempt and would skip the file.
+    """
+    names = []
+    for file in needed_files(photo):
+        if not file.storage.exists(file.name):
+            try:
+                file.generate(force=True)
+            except Exception:
+                delete_quietly(file.storage, file.name)  # a half-written file, if any
+                raise
+            note_written(file.storage, file.name)
+        names.append(file.name)
+    return names

@@ -32,6 +32,21 @@ def _index_without_commit(request, monkeypatch):
         monkeypatch.setattr(queue, "on_commit", lambda callback, using=None: callback())
 
 
+@pytest.fixture(autouse=True)
+def _renditions_without_commit(request, monkeypatch):
+    """Photo renditions wait for the commit too: here the task is enqueued (and, with the
+    immediate backend, run) when the photo is saved. Tests about that timing (marked
+    `renditions_on_commit`) keep the real wait."""
+    if request.node.get_closest_marker("renditions_on_commit") is None:
+        from photos import tasks
+
+        def enqueue_now(photo, using=None):
+            tasks.make_renditions.enqueue(photo.pk, photo.image.name)
+            photo.refresh_from_db(fields=["renditions_ready"])
+
+        monkeypatch.setattr(tasks, "renditions_after_commit", enqueue_now)
+
+
 @pytest.fixture
 def province(db):
     return make_union("安徽省总工会", kind="province", short_name="安徽")

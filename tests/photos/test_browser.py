@@ -52,3 +52,35 @@ def test_several_photos_chosen_at_once_get_a_row_each(
     new_input = page.locator('#photos-group .inline-related:not(.empty-form) input[type="file"]')
     assert new_input.last.evaluate("input => input.multiple") is True
     context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1366])
+def test_a_photo_being_processed_keeps_its_box(chromium, live_server, city, screenshot_dir, width):
+    """Before the task has run, the story shows a box of the photo's proportions with a note."""
+    from django.core.files.base import ContentFile
+    from django.test import override_settings
+
+    from articles.models import Article
+
+    story = make_article(
+        union=city, genre="photo", headline="处理中的照片", status=Article.Status.PUBLISHED
+    )
+    with override_settings(
+        TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    ):
+        photo = Photo.objects.create(
+            article=story,
+            is_lead=True,
+            caption="劳模工作室",
+            image=ContentFile(images.phone_jpeg(1200, 800, orientation=1), name="a.jpg"),
+        )
+    assert not photo.renditions_ready
+    context = chromium.new_context(locale="zh-CN", viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(live_server.url + story.get_absolute_url())
+    page.screenshot(path=screenshot_dir / f"photos-processing-{width}.png", full_page=True)
+
+    box = page.locator(".story .photo-processing img").bounding_box()
+    assert abs(box["height"] - box["width"] * 800 / 1200) <= 1
+    assert page.locator(".story .photo-processing-note").inner_text() == "正在处理图片…"
+    context.close()
