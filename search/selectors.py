@@ -1,6 +1,6 @@
 """Reads for the search page: matching stories, and the themes and unions to filter by."""
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from taggit.models import Tag
 
 from articles.models import Article
@@ -55,17 +55,19 @@ def popular_themes(*, limit=THEME_FILTER_LENGTH, include=None):
 
 
 def themes_with_published_stories():
-    """The themes a reader may filter by: a theme used only on drafts is nobody's business."""
-    return Tag.objects.filter(
-        articles_articletheme_items__content_object__in=Article.objects.published()
-    ).distinct()
+    """The themes a reader may filter by: a theme used only on drafts is nobody's business.
+
+    Read from the public site's counts (renewed with each publication), so the filter never
+    scans the stories.
+    """
+    counts = news_selectors.story_counts().by_theme
+    return Tag.objects.filter(pk__in=[tag_id for tag_id, count in counts.items() if count])
 
 
 def unions_with_published_stories():
-    """Active unions with a published story of their own or of a sub-union's."""
-    return Union.objects.active().filter(
-        Exists(Article.objects.published().filter(union__path__startswith=OuterRef("path")))
-    )
+    """Active unions with a published story of their own or of a sub-union's (same counts)."""
+    counts = news_selectors.story_counts().by_union_path
+    return Union.objects.active().filter(path__in=[path for path, count in counts.items() if count])
 
 
 def filter_unions(*, include=None):
