@@ -78,8 +78,10 @@ class PreviewLink(models.Model):
 
     The token names this row, so a link stops working when it is revoked, when it expires and
     when its story is deleted (the row goes with it); the view also refuses it once the story is
-    withdrawn. `version` is the story's version when the link was made: the page says which
-    version it shows and whether the story changed since.
+    withdrawn. `shown_version` is the saved version (django-reversion) the link was made for:
+    the page shows that version's copy and bylines, never later rewrites, and says when it was
+    saved and whether the story has changed since. A link whose version is no longer in the
+    history shows nothing (404). `version` is the story's version counter at the time.
     """
 
     article = models.ForeignKey(
@@ -95,6 +97,14 @@ class PreviewLink(models.Model):
     created_at = models.DateTimeField(_("made at"), default=timezone.now)
     expires_at = models.DateTimeField(_("valid until"))
     version = models.PositiveIntegerField(_("version when made"))
+    shown_version = models.ForeignKey(
+        "reversion.Version",
+        verbose_name=_("version shown"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -118,6 +128,8 @@ class PreviewLink(models.Model):
     @property
     def is_live(self):
         return self.revoked_at is None and self.expires_at > timezone.now()
+
+
 class ReviewLevel(models.TextChoices):
     """The levels of 三审, in order."""
 

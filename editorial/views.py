@@ -75,7 +75,7 @@ def shared_preview(request, token):
             ),
             status=404,
         )
-    link = PreviewLink.objects.filter(pk=pk).first()
+    link = PreviewLink.objects.select_related("shown_version__revision").filter(pk=pk).first()
     if link is None:
         # Deleting a story deletes its links.
         return _refused(
@@ -101,7 +101,25 @@ def shared_preview(request, token):
             gettext("The newsroom withdrew this story; its preview link no longer works."),
             status=410,
         )
-    response = _preview_response(request, article, preview_note=_version_note(link, article))
+    current = preview_links.snapshot(article)
+    try:
+        article = preview_links.as_saved(article, link.shown_version)
+    except preview_links.VersionMissing:
+        # Never the story's current text instead: the link was not made for it.
+        return _refused(
+            request,
+            gettext("This version is no longer kept"),
+            gettext(
+                "The version of the story this link was made for is no longer in the "
+                "newsroom's history. Ask the editor who sent it for a new link."
+            ),
+            status=404,
+        )
+    response = _preview_response(
+        request,
+        article,
+        preview_note=_version_note(link, changed=current != preview_links.snapshot(article)),
+    )
     # The token is the key to the story: links out of the page must not carry it along.
     response["Referrer-Policy"] = "no-referrer"
     return response
@@ -116,14 +134,15 @@ def _expired(request):
     )
 
 
-def _version_note(link, article):
-    """Which version the reader sees, and whether the story changed since the link was made."""
-    note = gettext("You are reading version %(version)s, saved %(time)s.") % {
-        "version": article.version,
-        "time": local_time(article.updated_at),
+def _version_note(link, *, changed):
+    """Which version the reader sees, and whether a newer one exists (without its text)."""
+    note = gettext("This link shows the version saved on %(time)s.") % {
+        "time": local_time(link.shown_version.revision.date_created),
     }
-    if article.version != link.version:
+    if changed:
         note += " " + gettext(
-            "The story has been edited since this link was made (version %(version)s)."
-        ) % {"version": link.version}
+            "The story has been changed since; this link does not show the changes. Ask the "
+            "editor for a new link to read the newer version."
+        )
+    note += " " + gettext("Photos and themes are shown as they are now.")
     return note

@@ -16,7 +16,7 @@ from reversion.admin import VersionAdmin
 
 from articles.admin import BylineInline
 from articles.models import COPY_FIELDS, Article
-from editorial import diff, review, rules, search_hook, selectors
+from editorial import diff, preview_links, review, rules, search_hook, selectors
 from editorial.admin.displays import (
     next_step_hint,
     preview_link_lifetime,
@@ -412,21 +412,33 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
             else "",
             "workflow_zone": zone_name(),
             "workflow_is_public": article.is_published(),
-            "workflow_preview_links": [
-                {
-                    "link": link,
-                    "revoke_url": reverse(
-                        "admin:articles_article_revoke_preview_link",
-                        args=[quote(article.pk), link.pk],
-                    ),
-                }
-                for link in article.preview_links.live().select_related("created_by")
-            ]
+            "workflow_preview_links": self._preview_links_context(article)
             if rules.can_share_preview(user, article)
             else [],
             "workflow_levels": self._levels_context(article),
             "workflow_panels": rendered_panels(request, article),
         }
+
+    def _preview_links_context(self, article):
+        """The live links, each with the version it shows and whether the story changed since."""
+        links = list(
+            article.preview_links.live().select_related("created_by", "shown_version__revision")
+        )
+        now = preview_links.snapshot(article) if links else None
+        return [
+            {
+                "link": link,
+                "shown_at": link.shown_version.revision.date_created
+                if link.shown_version
+                else None,
+                "changed_since": preview_links.changed_since(link, now),
+                "revoke_url": reverse(
+                    "admin:articles_article_revoke_preview_link",
+                    args=[quote(article.pk), link.pk],
+                ),
+            }
+            for link in links
+        ]
 
     def _levels_context(self, article):
         """三审 on the change page: each level, its signature, stale ones with the diff since."""

@@ -76,7 +76,8 @@ def record_correction(*, article, actor, note=""):
 
 @transaction.atomic
 def share_preview(*, article, actor):
-    """A signed link to the story's preview for a reviewer without an account."""
+    """A signed link to the story's preview for a reviewer without an account, showing the
+    story as it is now even after later edits (see preview_links.version_to_show)."""
     require(
         article.status != Article.Status.WITHDRAWN,
         gettext("A withdrawn story has no preview link: it is off the site for good."),
@@ -87,8 +88,14 @@ def share_preview(*, article, actor):
         gettext("Only editors may hand out preview links."),
     )
     expires_at = preview_links.expiry_from_now()
+    # The link shows this version, whatever is written later.
+    shown_version = preview_links.version_to_show(article, actor=actor)
     link = PreviewLink.objects.create(
-        article=article, created_by=actor, expires_at=expires_at, version=article.version
+        article=article,
+        created_by=actor,
+        expires_at=expires_at,
+        version=article.version,
+        shown_version=shown_version,
     )
     token = preview_links.make_token(link)
     record_event(
