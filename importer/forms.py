@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from importer import services
 from importer.exceptions import CopyImportError
-from importer.sources import ACCEPTED_EXTENSIONS, max_bytes, read_uploaded_file
+from importer.sources import ACCEPTED_EXTENSIONS, check_extension, check_size, max_bytes
 from unions.models import Union
 
 # Files per upload: a day's pages at most.
@@ -74,7 +74,6 @@ class ImportUploadForm(forms.Form):
 
     def __init__(self, *args, user=None, **kwargs):
         self.user = user
-        self.parsed = None
         super().__init__(*args, **kwargs)
         self.fields["files"].help_text = _(
             "Plain text (.txt in UTF-8, GB18030, GBK or Big5) or Word (.docx) files, "
@@ -82,6 +81,11 @@ class ImportUploadForm(forms.Form):
         ) % {"limit": filesizeformat(max_bytes())}
 
     def clean_files(self):
+        """What can be told without reading the files: their number, names and sizes.
+
+        Reading and parsing them takes a task (importer/tasks.py); what it finds wrong is shown
+        on the batch's page, with the files kept.
+        """
         uploads = self.cleaned_data["files"]
         if len(uploads) > MAX_FILES:
             raise ValidationError(
@@ -93,27 +97,13 @@ class ImportUploadForm(forms.Form):
             services.check_request_size(sum(upload.size for upload in uploads))
         except CopyImportError as error:
             raise ValidationError(str(error), code=error.code) from error
-        sources, errors = [], []
+        errors = []
         for upload in uploads:
             try:
-                sources.append(read_uploaded_file(upload))
+                check_extension(upload.name)
+                check_size(upload.name, upload.size)
             except CopyImportError as error:
                 errors.append(ValidationError(str(error), code=error.code))
         if errors:
             raise ValidationError(errors)
-        return sources
-
-    def clean(self):
-        """Parse the files, once: the view keeps what was found in an ImportBatch."""
-        cleaned_data = super().clean()
-        if self.errors:
-            return cleaned_data
-        try:
-            self.parsed = services.parse_copy(
-                services.read_files(cleaned_data["files"]),
-                normalise_punctuation=cleaned_data["normalise_punctuation"],
-                convert_traditional=cleaned_data["convert_traditional"],
-            )
-        except CopyImportError as error:
-            self.add_error("files", ValidationError(str(error), code=error.code))
-        return cleaned_data
+        return uploads

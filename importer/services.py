@@ -252,27 +252,45 @@ def check_request_size(size):
         )
 
 
-def parse_copy(sources, *, normalise_punctuation=True, convert_traditional=True):
-    """Parse every source once; a file with no story, or too many stories in all, is refused."""
+def parse_copy(sources, *, normalise_punctuation=True, convert_traditional=True, progress=None):
+    """Parse every source once; a file with no story, or too many stories in all, is refused.
+
+    progress, when given, is called after each file with (files parsed, stories found so far).
+    """
     summaries, stories = [], []
     for source in sources:
-        text = source.text
-        converted = convert_traditional and is_traditional(text)
-        if converted:
-            text = to_simplified(text)
-        if normalise_punctuation:
-            text = normalise(text)
-        page = parse_page(text)
-        if not page.stories:
-            raise NoStoryFoundError(source_name=source.name)
-        summaries.append(
-            SourceSummary(source, len(page.stories), page.leftovers, converted, page.masthead)
+        summary, found = parse_source(
+            source,
+            normalise_punctuation=normalise_punctuation,
+            convert_traditional=convert_traditional,
         )
-        stories.extend((source.name, story) for story in page.stories)
-    limit = max_stories()
-    if len(stories) > limit:
-        raise TooManyStoriesError(params={"count": len(stories), "limit": limit})
+        summaries.append(summary)
+        stories.extend(found)
+        if progress is not None:
+            progress(len(summaries), len(stories))
+    check_story_count(len(stories))
     return ParsedCopy(summaries=summaries, stories=stories)
+
+
+def parse_source(source, *, normalise_punctuation=True, convert_traditional=True):
+    """One file's SourceSummary and (source name, ParsedStory) pairs; NoStoryFoundError if none."""
+    text = source.text
+    converted = convert_traditional and is_traditional(text)
+    if converted:
+        text = to_simplified(text)
+    if normalise_punctuation:
+        text = normalise(text)
+    page = parse_page(text)
+    if not page.stories:
+        raise NoStoryFoundError(source_name=source.name)
+    summary = SourceSummary(source, len(page.stories), page.leftovers, converted, page.masthead)
+    return summary, [(source.name, story) for story in page.stories]
+
+
+def check_story_count(count):
+    limit = max_stories()
+    if count > limit:
+        raise TooManyStoriesError(params={"count": count, "limit": limit})
 
 
 def importing_users_union(user):
@@ -336,6 +354,7 @@ def import_copy(
     fallback_union=None,
     may_start_columns=None,
     include_similar=False,
+    progress=None,
 ):
     """Read files and create a draft story, owned by user, for each story in them.
 
@@ -344,12 +363,14 @@ def import_copy(
     before are reported as EXISTS and not created again; stories very like an existing one only
     with include_similar. Stories whose union is unknown are filed under fallback_union; without
     one nothing is imported (NoUnionError). With dry_run nothing is written and the report says
-    what would be done.
+    what would be done. progress, when given, has parsed(files, stories) and created(count),
+    called as the work goes (the command's progress bar).
     """
     parsed = parse_copy(
         read_files(files),
         normalise_punctuation=normalise_punctuation,
         convert_traditional=convert_traditional,
+        progress=progress.parsed if progress is not None else None,
     )
     choices = {}
     if include_similar:
@@ -363,23 +384,47 @@ def import_copy(
     )
     report.dry_run = dry_run
     if not dry_run:
-        create_drafts(report, user=user)
+        create_drafts(
+            report, user=user, progress=progress.created if progress is not None else None
+        )
     return report
 
 
-def create_drafts(report, *, user):
-    """Write the drafts report plans; nothing at all when a story to create has no union."""
-    if report.without_union:
-        raise NoUnionError(params={"headline": report.without_union[0].story.headline})
+def create_drafts(report, *, user, progress=None):
+    """Write the drafts report plans; nothing at all when a story to create has no union.
+
+    progress, when given, is called after each draft with the number created so far.
+    """
+    check_unions(report)
     try:
         with transaction.atomic():
-            _create_stories(report.to_create, user=user)
+            _create_stories(report.to_create, user=user, progress=progress)
     except IntegrityError as error:
         # Only the fingerprint is unique among what we write: somebody else imported the same
         # copy between our duplicate check and our insert.
         raise ConcurrentImportError() from error
     report.dry_run = False
     return report
+
+
+def check_unions(report):
+    """Every story to create needs a union (unknown unions are never created)."""
+    if report.without_union:
+        raise NoUnionError(params={"headline": report.without_union[0].story.headline})
+
+
+def create_draft(outcome, *, user, columns=None):
+    """File one planned story as a draft (the import task's unit of work), in a transaction.
+
+    columns caches columns by name across calls. Raises ConcurrentImportError when the same
+    copy was imported meanwhile.
+    """
+    try:
+        with transaction.atomic():
+            _create_stories([outcome], user=user, columns=columns)
+    except IntegrityError as error:
+        raise ConcurrentImportError() from error
+    return outcome.article
 
 
 def _mark_duplicates(outcomes):
@@ -452,10 +497,10 @@ def _mark_columns(outcomes, *, may_start_columns):
                 outcome.column_status = COLUMN_NEW if may_start_columns else COLUMN_LEFT_OUT
 
 
-def _create_stories(outcomes, *, user):
+def _create_stories(outcomes, *, user, columns=None, progress=None):
     owner = user if user is not None and user.is_authenticated else None
-    columns = {}
-    for outcome in outcomes:
+    columns = {} if columns is None else columns
+    for done, outcome in enumerate(outcomes, start=1):
         story = outcome.story
         column = None
         if outcome.column_status in {COLUMN_EXISTS, COLUMN_NEW}:
@@ -485,6 +530,8 @@ def _create_stories(outcomes, *, user):
             imported_by=owner,
         )
         outcome.status, outcome.article = CREATED, article
+        if progress is not None:
+            progress(done)
 
 
 def _column_name(name):

@@ -6,9 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from articles.models import Article, Byline
 from editorial import rules
@@ -24,6 +22,8 @@ IMPORT_PERMISSION = "articles.add_article"
 STORIES_PER_PAGE = 20
 # Stories the editor may tick or untick; those that exist already are never imported again.
 INCLUDABLE = {services.WOULD_CREATE, services.SIMILAR, services.LEFT_OUT}
+# The progress page reloads itself this often while a task works on the batch.
+PROGRESS_REFRESH_SECONDS = 2
 
 
 def may_import(user):
@@ -37,7 +37,7 @@ def upload(request):
         form = ImportUploadForm(request.POST, request.FILES, user=request.user)
         if form.is_valid():
             batch = batches.create_batch(
-                parsed=form.parsed,
+                uploads=form.cleaned_data["files"],
                 user=request.user,
                 normalise_punctuation=form.cleaned_data["normalise_punctuation"],
                 convert_traditional=form.cleaned_data["convert_traditional"],
@@ -57,6 +57,8 @@ def upload(request):
 
 
 def preview(request, pk):
+    """The batch's page: its progress while a task works on it, then the stories found, then
+    what the import made. Each editor sees only their own batches."""
     _require_permission(request)
     batch = ImportBatch.objects.filter(pk=pk, created_by=request.user).first()
     if batch is None:
@@ -65,8 +67,100 @@ def preview(request, pk):
             _("This preview has expired or was confirmed already. Upload the files again."),
         )
         return redirect("importer:upload")
+    State = ImportBatch.State
     if request.method == "POST":
-        return _save_and_maybe_import(request, batch)
+        if batch.state == State.FAILED and request.POST.get("action") == "retry":
+            batches.retry(batch)
+        elif batch.state == State.READY:
+            return _save_and_maybe_import(request, batch)
+        return redirect("importer:preview", pk=batch.pk)
+    if batch.is_working:
+        return _progress(request, batch)
+    if batch.state == State.READY:
+        return _preview(request, batch)
+    return _outcome(request, batch)
+
+
+def _progress(request, batch):
+    done, total = batches.progress(batch)
+    importing = batch.state == ImportBatch.State.IMPORTING
+    return render(
+        request,
+        "importer/progress.html",
+        {
+            **_admin_context(request),
+            "title": _("Creating the drafts…") if importing else _("Reading the files…"),
+            "batch": batch,
+            "importing": importing,
+            "done": done,
+            "total": total,
+            "percent": int(100 * done / total) if total else 0,
+            "files": batch.files.all(),
+            "refresh_seconds": PROGRESS_REFRESH_SECONDS,
+        },
+    )
+
+
+def _outcome(request, batch):
+    """A FAILED batch's reason and files, or an IMPORTED batch's drafts and failures."""
+    failed = batch.state == ImportBatch.State.FAILED
+    rows = _result_rows(batch, request.user)
+    created = [row for row in rows if row["article"] is not None and row["kind"] == "created"]
+    response = render(
+        request,
+        "importer/outcome.html",
+        {
+            **_admin_context(request),
+            "title": _("The import failed") if failed else _("Import finished"),
+            "batch": batch,
+            "failed": failed,
+            "files": batch.files.all(),
+            "rows": rows,
+            "created_count": len(created),
+            "failure_count": sum(row["kind"] == "error" for row in rows),
+            "changelist_url": _changelist_url([row["article"] for row in created]),
+        },
+    )
+    return response
+
+
+def _result_rows(batch, user):
+    """One row per confirmed story: its headline, and the draft made, found or the reason."""
+    articles = Article.objects.in_bulk(
+        [
+            result.get("article") or result.get("exists")
+            for result in batch.results.values()
+            if result.get("article") or result.get("exists")
+        ]
+    )
+    rows = []
+    for index in batch.to_import:
+        result = batch.results.get(str(index))
+        headline = batch.stories[index]["story"]["headline"]
+        if result is None:
+            kind, article, reason = "waiting", None, ""
+        elif "error" in result:
+            kind, article, reason = "error", None, result["error"]
+        else:
+            kind = "created" if "article" in result else "exists"
+            article = articles.get(result.get("article") or result.get("exists"))
+            reason = ""
+        rows.append(
+            {
+                "number": index + 1,
+                "headline": headline,
+                "kind": kind,
+                "article": article,
+                "reason": reason,
+                "url": reverse("admin:articles_article_change", args=[article.pk])
+                if article is not None and rules.can_view(user, article)
+                else "",
+            }
+        )
+    return rows
+
+
+def _preview(request, batch):
     report = batches.plan(batch, user=request.user)
     paginator = Paginator(list(enumerate(report.outcomes)), STORIES_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
@@ -105,13 +199,11 @@ def _save_and_maybe_import(request, batch):
         # Another page of the preview: the picks of this one are kept, nothing is imported.
         return redirect(f"{target}?page={page}" if page.isdigit() else target)
     try:
-        report = batches.import_batch(batch, user=request.user)
+        batches.confirm(batch, user=request.user)
     except CopyImportError as error:
         # Nothing was written; the preview stays, and shows the reason.
         messages.error(request, str(error))
-        return redirect(target)
-    _report_import(request, report)
-    return redirect(_changelist_url(report))
+    return redirect(target)
 
 
 def _admin_context(request):
@@ -123,48 +215,10 @@ def _require_permission(request):
         raise PermissionDenied
 
 
-def _report_import(request, report):
-    created = len(report.created)
-    messages.success(
-        request,
-        ngettext(
-            "Imported %(count)d story as a draft.", "Imported %(count)d stories as drafts.", created
-        )
-        % {"count": created},
-    )
-    existing = [outcome for outcome in report.skipped if outcome.article is not None]
-    if existing:
-        links = format_html_join(
-            "、", "{}", ((_headline_link(outcome, request.user),) for outcome in existing)
-        )
-        messages.warning(
-            request,
-            format_html(
-                "{} {}",
-                ngettext(
-                    "%(count)d story exists already and was not imported again:",
-                    "%(count)d stories exist already and were not imported again:",
-                    len(existing),
-                )
-                % {"count": len(existing)},
-                links,
-            ),
-        )
-
-
-def _headline_link(outcome, user):
-    """The story's headline, linked to its page when the user may open it."""
-    if rules.can_view(user, outcome.article):
-        return format_html(
-            '<a href="{}">{}</a>', outcome.article_admin_url, outcome.article.headline
-        )
-    return format_html("“{}”", outcome.article.headline)
-
-
-def _changelist_url(report):
+def _changelist_url(articles):
     url = reverse("admin:articles_article_changelist")
-    if report.created:
-        url += "?id__in=" + ",".join(str(outcome.article.pk) for outcome in report.created)
+    if articles:
+        url += "?id__in=" + ",".join(str(article.pk) for article in articles)
     return url
 
 

@@ -47,6 +47,20 @@ def _renditions_without_commit(request, monkeypatch):
         monkeypatch.setattr(tasks, "renditions_after_commit", enqueue_now)
 
 
+@pytest.fixture(autouse=True)
+def _imports_without_commit(request, monkeypatch):
+    """Imports are parsed and filed by tasks enqueued after the commit: here they are enqueued
+    (and, with the immediate backend, run) at once. Tests about that timing (marked
+    `import_on_commit`) keep the real wait."""
+    if request.node.get_closest_marker("import_on_commit") is None:
+        from importer import tasks
+
+        monkeypatch.setattr(tasks, "parse_after_commit", lambda b: tasks.parse_batch.enqueue(b.pk))
+        monkeypatch.setattr(
+            tasks, "import_after_commit", lambda b: tasks.import_batch.enqueue(b.pk)
+        )
+
+
 @pytest.fixture
 def province(db):
     return make_union("安徽省总工会", kind="province", short_name="安徽")

@@ -3,11 +3,14 @@
 import io
 import re
 import zipfile
+from datetime import timedelta
 
 import docx
 import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import Article, Column
 from editorial.models import ArticleEvent
@@ -138,21 +141,32 @@ def test_upload_preview_and_confirm_the_seed_page(
         picks[f"union-{index}"] = union.group(1) if union else str(cities["合肥"].pk)
     response = editor_client.post(preview_url, picks)
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("admin:articles_article_changelist"))
+    # The import task files the drafts; the batch's page shows what it made.
+    assert response["Location"] == preview_url
     articles = Article.objects.order_by("pk")
     assert articles.count() == 9
     assert {article.status for article in articles} == {"draft"}
     assert {article.created_by for article in articles} == {editor}
     assert ImportedStory.objects.filter(imported_by=editor).count() == 9
     assert [article.union.name for article in articles][6:] == ["合肥市总工会"] * 3
-    assert not ImportBatch.objects.exists()  # the batch is gone once imported
+    batch = ImportBatch.objects.get()
+    assert batch.state == "imported"
+    assert sorted(result["article"] for result in batch.results.values()) == [
+        article.pk for article in articles
+    ]
 
-    response = editor_client.get(response["Location"])
+    response = editor_client.get(preview_url)
     assert response.status_code == 200
-    assert "已导入 9 篇稿件" in text_of(response)
+    page = text_of(response)
+    assert "已导入 9 篇稿件" in page and page.count("已创建草稿") == 9
+    for article in articles:
+        assert f'href="/admin/articles/article/{article.pk}/change/"' in response.content.decode()
+    assert reverse("admin:articles_article_changelist") + "?id__in=" in response.content.decode()
 
 
-def test_a_preview_survives_a_reload_and_is_gone_after_confirming(editor_client, cities):
+def test_a_preview_survives_a_reload_and_a_second_confirmation_imports_nothing(
+    editor_client, cities
+):
     preview_url = upload_files(editor_client, upload("page.txt", PAGE))["Location"]
     assert editor_client.get(preview_url).status_code == 200
     assert editor_client.get(preview_url).status_code == 200
@@ -160,9 +174,24 @@ def test_a_preview_survives_a_reload_and_is_gone_after_confirming(editor_client,
     assert Article.objects.count() == 2
 
     response = editor_client.post(preview_url, follow=True)
-    assert response.redirect_chain[-1][0] == UPLOAD_URL
-    assert "这次预览已过期或已经确认过" in text_of(response)
+    assert response.redirect_chain[-1][0] == preview_url
+    assert "已导入 2 篇稿件" in text_of(response)
     assert Article.objects.count() == 2
+
+
+def test_a_batch_is_deleted_with_its_files_a_day_after_the_upload(
+    editor_client, cities, django_capture_on_commit_callbacks
+):
+    preview_url = upload_files(editor_client, upload("page.txt", PAGE))["Location"]
+    stored = ImportBatch.objects.get().files.get()
+    storage, name = stored.file.storage, stored.file.name
+    assert storage.exists(name)
+    later = timezone.now() + timedelta(days=1, minutes=1)
+    with time_machine.travel(later), django_capture_on_commit_callbacks(execute=True):
+        upload_files(editor_client, upload("other.txt", PAGE))
+    assert not storage.exists(name)
+    response = editor_client.get(preview_url, follow=True)
+    assert response.redirect_chain[-1][0] == UPLOAD_URL
 
 
 def test_an_unknown_preview_token_sends_the_editor_back_to_upload(editor_client, province):
@@ -226,15 +255,11 @@ def docx_that_is_a_zip_of_something_else():
     ("name", "content", "expected"),
     [
         ("empty.txt", b"", "是空文件"),
-        ("picture.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "不是文本文件"),
-        ("latin1.txt", b"caf\xe9\n", "无法读取"),
-        ("page.docx", b"not a zip at all", "不是 Word 文档"),
-        ("zipped.docx", docx_that_is_a_zip_of_something_else(), "不是 Word 文档"),
         ("page.pdf", b"%PDF-1.4", "只能导入 .txt 和 .docx 文件"),
-        ("nostory.txt", "只有一段正文,没有标题。".encode(), "没有找到稿件"),
+        ("page.doc", b"\xd0\xcf\x11\xe0", ".docx"),
     ],
 )
-def test_bad_files_are_refused_on_the_form_and_nothing_changes(
+def test_files_refused_by_name_or_size_are_refused_on_the_form(
     editor_client, province, name, content, expected
 ):
     response = upload_files(editor_client, upload(name, content))
@@ -244,6 +269,38 @@ def test_bad_files_are_refused_on_the_form_and_nothing_changes(
     assert name in page and expected in page
     assert Article.objects.count() == 0
     assert not ImportBatch.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("picture.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "不是文本文件"),
+        ("latin1.txt", b"caf\xe9\n", "无法读取"),
+        ("page.docx", b"not a zip at all", "不是 Word 文档"),
+        ("zipped.docx", docx_that_is_a_zip_of_something_else(), "不是 Word 文档"),
+        ("nostory.txt", "只有一段正文,没有标题。".encode(), "没有找到稿件"),
+    ],
+)
+def test_a_file_the_parse_refuses_fails_the_batch_and_is_kept(
+    editor_client, province, name, content, expected
+):
+    """The files are read in a task: what it finds wrong is the batch's page, not the form."""
+    response = upload_files(editor_client, upload(name, content))
+    assert response.status_code == 302
+    batch_url = response["Location"]
+    batch = ImportBatch.objects.get()
+    assert (batch.state, expected in batch.error) == ("failed", True)
+
+    response = editor_client.get(batch_url)
+    assert response.status_code == 200
+    page = text_of(response)
+    assert "导入失败" in page and "没有导入任何稿件" in page
+    assert name in page and expected in page
+    assert "重试" not in page  # the same file would fail the same way
+    stored = batch.files.get()
+    with stored.file.open("rb") as kept:
+        assert kept.read() == content  # the upload is kept as it came
+    assert Article.objects.count() == 0
 
 
 def test_a_file_over_the_limit_is_refused_on_the_form(editor_client, province, settings):

@@ -99,7 +99,7 @@ def test_the_picked_union_and_ticks_decide_what_is_created(editor_client, cities
         ("四点半课堂开班", "蚌埠市总工会"),
         ("送法进企业", "宿州市总工会"),
     ]
-    assert not ImportBatch.objects.exists()
+    assert ImportBatch.objects.get().to_import == [0, 1]
 
 
 def test_a_story_like_an_existing_one_is_imported_only_if_ticked(editor_client, cities):
@@ -177,9 +177,12 @@ def test_limits_on_the_total_bytes_and_stories_of_one_import(editor_client, citi
 
     settings.IMPORT_MAX_REQUEST_BYTES = 10_000_000
     settings.IMPORT_MAX_STORIES = 2
-    response = editor_client.post(UPLOAD_URL, {"files": [upload("a.txt", PAGE)]})
+    # How many stories there are is known once the task has read them: the batch fails.
+    url = preview_of(editor_client, upload("a.txt", PAGE))
+    response = editor_client.get(url)
     assert "这些文件共有 3 篇稿件，一次导入最多 2 篇。请分几次导入。" in text_of(response)
-    assert not ImportBatch.objects.exists()
+    assert ImportBatch.objects.get().state == "failed"
+    assert Article.objects.count() == 0
 
 
 def test_traditional_copy_is_converted_and_the_preview_says_so(editor_client, cities):
