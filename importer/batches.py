@@ -153,14 +153,13 @@ def retry(batch):
         batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
         if batch.state != State.FAILED or not batch.may_retry:
             return batch
-        if batch.to_import:
-            batch.state = State.IMPORTING
-            tasks.import_after_commit(batch)
-        else:
-            batch.state = State.QUEUED
-            tasks.parse_after_commit(batch)
+        batch.state = State.IMPORTING if batch.to_import else State.QUEUED
         batch.error, batch.may_retry, batch.finished_at = "", False, None
         batch.save(update_fields=["state", "error", "may_retry", "finished_at"])
+        if batch.state == State.IMPORTING:
+            tasks.import_after_commit(batch)
+        else:
+            tasks.parse_after_commit(batch)
     return batch
 
 

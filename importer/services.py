@@ -363,8 +363,8 @@ def import_copy(
     before are reported as EXISTS and not created again; stories very like an existing one only
     with include_similar. Stories whose union is unknown are filed under fallback_union; without
     one nothing is imported (NoUnionError). With dry_run nothing is written and the report says
-    what would be done. progress, when given, has parsed(files, stories) and created(count),
-    called as the work goes (the command's progress bar).
+    what would be done. progress, when given, has parsed(files, stories) and
+    created(count, total), called as the work goes (the command's progress bar).
     """
     parsed = parse_copy(
         read_files(files),
@@ -393,7 +393,7 @@ def import_copy(
 def create_drafts(report, *, user, progress=None):
     """Write the drafts report plans; nothing at all when a story to create has no union.
 
-    progress, when given, is called after each draft with the number created so far.
+    progress, when given, is called after each draft with (created so far, drafts to create).
     """
     check_unions(report)
     try:
@@ -531,7 +531,7 @@ def _create_stories(outcomes, *, user, columns=None, progress=None):
         )
         outcome.status, outcome.article = CREATED, article
         if progress is not None:
-            progress(done)
+            progress(done, len(outcomes))
 
 
 def _column_name(name):

@@ -12,6 +12,7 @@ from editorial.services.checks import TransitionNotAllowed
 from importer import services
 from importer.exceptions import CopyImportError
 from importer.sources import read_source
+from newsroom.progress import Progress
 from unions.models import Union
 
 
@@ -78,6 +79,7 @@ class Command(BaseCommand):
                 fallback_union=fallback_union,
                 # Whoever runs the site's commands may start columns.
                 may_start_columns=True,
+                progress=self._progress(len(sources)),
             )
         except CopyImportError as error:
             raise CommandError(str(error)) from error
@@ -90,6 +92,13 @@ class Command(BaseCommand):
             self._report(report, user, out=self.stderr)
         else:
             self._report(report, user, out=self.stdout)
+
+    def _progress(self, file_count):
+        """Progress bars on a terminal (standard error) for large inputs; None otherwise."""
+        stream = getattr(self.stderr, "_out", self.stderr)
+        if not getattr(stream, "isatty", lambda: False)():
+            return None
+        return TerminalProgress(stream, file_count)
 
     def _read(self, path):
         path = Path(path)
@@ -158,6 +167,33 @@ class Command(BaseCommand):
             )
         if not report.dry_run and user is None and report.created:
             out.write(_("No --user was given: the drafts have no owner."))
+
+
+class TerminalProgress:
+    """Bars for the files being read (several files) and the drafts being filed (many)."""
+
+    # Fewer drafts than this are filed in about a second: no bar.
+    LARGE = 20
+
+    def __init__(self, stream, file_count):
+        self.stream = stream
+        self.reading = Progress(file_count, _("Reading"), stream=stream) if file_count > 1 else None
+        self.filing = None
+
+    def parsed(self, files, stories):
+        if self.reading is not None:
+            self.reading.advance()
+            if files == self.reading.total:
+                self.reading.finish()
+
+    def created(self, done, total):
+        if total < self.LARGE:
+            return
+        if self.filing is None:
+            self.filing = Progress(total, _("Filing drafts"), stream=self.stream)
+        self.filing.advance()
+        if done == total:
+            self.filing.finish()
 
 
 def _describe(outcome):
