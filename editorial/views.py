@@ -16,7 +16,7 @@ from editorial.models import PreviewLink
 from news.rendering import render_article
 
 
-def _preview_response(request, article, preview_note=""):
+def _preview_response(request, article, preview_note=()):
     response = render_article(request, article, preview=True, preview_note=preview_note)
     # Never in a search index; never_cache keeps it out of every cache.
     response["X-Robots-Tag"] = "noindex, nofollow"
@@ -135,14 +135,18 @@ def _expired(request):
 
 
 def _version_note(link, *, changed):
-    """Which version the reader sees, and whether a newer one exists (without its text)."""
-    note = gettext("This link shows the version saved on %(time)s.") % {
-        "time": local_time(link.shown_version.revision.date_created),
-    }
+    """Lines saying which version the reader sees, and whether a newer one exists (without
+    its text)."""
+    lines = [
+        gettext("This link shows the version saved on %(time)s.")
+        % {"time": local_time(link.shown_version.revision.date_created)}
+    ]
     if changed:
-        note += " " + gettext(
-            "The story has been changed since; this link does not show the changes. Ask the "
-            "editor for a new link to read the newer version."
+        lines.append(
+            gettext(
+                "The story has been changed since; this link does not show the changes. Ask "
+                "the editor for a new link to read the newer version."
+            )
         )
-    note += " " + gettext("Photos and themes are shown as they are now.")
-    return note
+    lines.append(gettext("Photos and themes are shown as they are now."))
+    return lines

@@ -33,8 +33,10 @@ def public_ancestors(union):
     return [ancestor for ancestor in union.ancestors() if ancestor.is_active]
 
 
-def render_article(request, article, *, preview=False, preview_note=""):
-    """The public story page; the editorial preview renders it too, so both look the same."""
+def render_article(request, article, *, preview=False, preview_note=()):
+    """The public story page; the editorial preview renders it too, so both look the same.
+
+    preview_note: lines the preview's banner adds (which version a preview link shows)."""
     photos = selectors.ordered_photos(article)
     # Shared links show the lead photo, or the story's share card when it has no photo.
     share_image = photos[0] if photos else sharing_selectors.share_card(article)
