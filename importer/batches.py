@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 
 from editorial.services.checks import TransitionNotAllowed
 from importer import services, tasks
-from importer.exceptions import CopyImportError
+from importer.exceptions import CopyImportError, TooManyStoriesError
 from importer.models import ImportBatch, ImportFile
 from importer.sources import CopySource, read_source
 from importer.stories import story_from_data, story_to_data
@@ -100,7 +100,8 @@ def parse(batch_id):
 def _parse_files(batch):
     """ParsedCopy of the batch's files, read one at a time, and the size of their text."""
     summaries, stories, text_bytes = [], [], 0
-    for upload in batch.files.all():
+    uploads = list(batch.files.all())
+    for upload in uploads:
         with upload.file.open("rb") as handle:
             source = read_source(upload.name, handle.read())
         text_bytes += len(source.text.encode("utf-8"))
@@ -117,6 +118,17 @@ def _parse_files(batch):
         ImportBatch.objects.filter(pk=batch.pk).update(
             files_read=len(summaries), stories_found=len(stories)
         )
+        if len(stories) > services.max_stories() and len(summaries) < len(uploads):
+            # Refused whatever the other files hold: they are not read (a minute of a worker
+            # for 10 MB of briefs).
+            raise TooManyStoriesError(
+                TooManyStoriesError.partial_message,
+                params={
+                    "count": len(stories),
+                    "files": len(summaries),
+                    "limit": services.max_stories(),
+                },
+            )
     services.check_story_count(len(stories))
     return services.ParsedCopy(summaries=summaries, stories=stories), text_bytes
 

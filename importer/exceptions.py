@@ -106,3 +106,8 @@ class TooManyStoriesError(CopyImportError):
         "These files hold %(count)d stories; one import takes at most %(limit)d. "
         "Import them in several goes."
     )
+    # Said when the files left were not read: the limit was passed already.
+    partial_message = _(
+        "The first %(files)d of these files hold %(count)d stories already; one import takes "
+        "at most %(limit)d. Import them in several goes."
+    )

@@ -222,3 +222,15 @@ def test_the_command_shows_progress_bars_on_a_terminal_for_large_inputs(
     out, err = io.StringIO(), io.StringIO()
     call_command("import_page", str(first), "--dry-run", "--union", "淮北", stdout=out, stderr=err)
     assert "[" not in err.getvalue()
+
+
+def test_files_past_the_story_limit_are_not_all_read(editor_client, cities, settings):
+    settings.IMPORT_MAX_STORIES = 3
+    url = upload_page(
+        editor_client, upload("a.txt", PAGE), upload("b.txt", PAGE), upload("c.txt", PAGE)
+    )
+    batch = ImportBatch.objects.get()
+    assert (batch.state, batch.files_read) == ("failed", 2)
+    assert "前 2 个文件已有 4 篇稿件，一次导入最多 3 篇。请分几次导入。" in text_of(
+        editor_client.get(url)
+    )
