@@ -64,7 +64,7 @@ def expiry_from_now():
 
 # What a preview link pins: the story's copy, its genre, union and column, and its bylines.
 # Photos and themes are shown as they are now (a version's photo files may be gone).
-PINNED_FIELDS = [*COPY_FIELDS, "genre"]
+PINNED_FIELDS = [*COPY_FIELDS, "correction_note", "genre"]
 
 
 class VersionMissing(Exception):

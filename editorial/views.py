@@ -16,8 +16,10 @@ from editorial.models import PreviewLink
 from news.rendering import render_article
 
 
-def _preview_response(request, article, preview_note=()):
-    response = render_article(request, article, preview=True, preview_note=preview_note)
+def _preview_response(request, article, preview_note=(), share_card=True):
+    response = render_article(
+        request, article, preview=True, preview_note=preview_note, share_card=share_card
+    )
     # Never in a search index; never_cache keeps it out of every cache.
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
@@ -119,6 +121,7 @@ def shared_preview(request, token):
         request,
         article,
         preview_note=_version_note(link, changed=current != preview_links.snapshot(article)),
+        share_card=False,
     )
     # The token is the key to the story: links out of the page must not carry it along.
     response["Referrer-Policy"] = "no-referrer"

@@ -68,7 +68,7 @@ class ImportBatchAdmin(admin.ModelAdmin):
     readonly_fields = fields
 
     def get_queryset(self, request):
-        batches = super().get_queryset(request)
+        batches = super().get_queryset(request).prefetch_related("files")
         return batches if request.user.is_superuser else batches.filter(created_by=request.user)
 
     def has_add_permission(self, request):

@@ -299,7 +299,7 @@ def _file_one(outcome, *, user, columns):
 def progress(batch):
     """(done, total) of the batch's current work, total None when not known yet."""
     if batch.state in {State.QUEUED, State.PARSING}:
-        return batch.files_read, batch.files.count()
+        return batch.files_read, len(batch.files.all())
     if batch.state in {State.IMPORTING, State.IMPORTED}:
         return len(batch.results), len(batch.to_import)
     return 0, None

@@ -33,13 +33,17 @@ def public_ancestors(union):
     return [ancestor for ancestor in union.ancestors() if ancestor.is_active]
 
 
-def render_article(request, article, *, preview=False, preview_note=()):
+def render_article(request, article, *, preview=False, preview_note=(), share_card=True):
     """The public story page; the editorial preview renders it too, so both look the same.
 
-    preview_note: lines the preview's banner adds (which version a preview link shows)."""
+    preview_note: lines the preview's banner adds (which version a preview link shows).
+    share_card=False leaves the story's share card out: it is drawn from the current headline,
+    which a preview link showing an earlier version must not reveal."""
     photos = selectors.ordered_photos(article)
     # Shared links show the lead photo, or the story's share card when it has no photo.
-    share_image = photos[0] if photos else sharing_selectors.share_card(article)
+    share_image = photos[0] if photos else None
+    if share_image is None and share_card:
+        share_image = sharing_selectors.share_card(article)
     context = {
         "article": article,
         "photos": photos,

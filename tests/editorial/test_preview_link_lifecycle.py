@@ -164,7 +164,10 @@ def test_a_pinned_link_still_dies_on_withdraw_and_revoke(story, editor, login, c
     article = story(status="published", headline="已发布的稿件")
     desk = login(editor)
     path = _make_link(desk, article)
-    _edit(desk, article, headline="更正后的标题", correction_note="")
-    assert "已发布的稿件" in text_of(client.get(path))
+    _edit(desk, article, headline="更正后的标题", correction_note="标题有误，已更正。")
+    assert Article.objects.get(pk=article.pk).correction_note == "标题有误，已更正。"
+    page = text_of(client.get(path))
+    assert "已发布的稿件" in page
+    assert "更正后的标题" not in page and "标题有误" not in page
     desk.post(transition_url(article, "withdraw"), {"reason": "数据有误。"})
     assert client.get(path).status_code == 410
