@@ -234,3 +234,30 @@ def test_files_past_the_story_limit_are_not_all_read(editor_client, cities, sett
     assert "前 2 个文件已有 4 篇稿件，一次导入最多 3 篇。请分几次导入。" in text_of(
         editor_client.get(url)
     )
+
+
+def _queries_of(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_the_batch_pages_take_as_many_queries_whatever_the_number_of_stories(
+    editor_client, cities
+):
+    def briefs(count, start):
+        return "".join(
+            f"第{number}条消息\n\n本报讯 近日,淮北市总工会第{number}场活动举行。(陈雪)\n\n"
+            for number in range(start, start + count)
+        )
+
+    counts = []
+    for count, start in [(2, 0), (12, 100)]:
+        url = upload_page(editor_client, upload("page.txt", briefs(count, start)))
+        editor_client.post(url)
+        assert ImportBatch.objects.latest("pk").state == "imported"
+        counts.append(_queries_of(editor_client, url))
+    assert counts[0] == counts[1], counts
