@@ -49,7 +49,7 @@ def test_an_editor_imports_a_page_and_picks_a_union(chromium, live_server, scree
     page.screenshot(path=screenshot_dir / f"importer-upload-{device}.png", full_page=True)
     page.click("input[type=submit]")
     page.wait_for_url(re.compile(r"/admin/import/\d+/$"))
-    assert "正在解析…" in page.inner_text("#content-main")
+    assert "正在解析…" in page.inner_text("h1")
     assert "已读取 0 / 2 个文件" in page.inner_text("#content-main")
     page.screenshot(path=screenshot_dir / f"importer-reading-{device}.png", full_page=True)
     if device == "phone":
@@ -79,7 +79,7 @@ def test_an_editor_imports_a_page_and_picks_a_union(chromium, live_server, scree
             picker.select_option(label="\u3000合肥市总工会")
     page.click("input.default")
     page.wait_for_url(re.compile(r"/admin/import/\d+/$"))
-    assert "正在创建草稿…" in page.inner_text("#content-main")
+    assert "正在创建草稿…" in page.inner_text("h1")
     page.screenshot(path=screenshot_dir / f"importer-filing-{device}.png", full_page=True)
 
     tasks.import_batch.call(batch.pk)
