@@ -22,6 +22,7 @@ from articles.models import Article
 from correspondents.models import Correspondent, Filing
 from editorial.roles import EDITOR
 from photos.models import Photo
+from reporting import summary
 from reporting.models import Adoption, FrontPageLead, Outlet
 from tests.factories import make_user
 from unions.models import Union
@@ -118,6 +119,8 @@ def build():
         )
         for day in range(365)
     )
+    # bulk_create bypasses the models' signals: the summary is worked out once, as after an import.
+    summary.rebuild()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
