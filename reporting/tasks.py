@@ -30,12 +30,12 @@ def schedule_lead_check(event):
     """After approving or rescheduling for later: look at the home page again at that time."""
     if event.publish_at is None or event.publish_at <= timezone.now():
         return None
-    deferred = record_lead_story.using(run_after=event.publish_at)
-    if not deferred.get_backend().supports_defer:
+    if not record_lead_story.get_backend().supports_defer:
         # The immediate backend (tests, TASKS_BACKEND=immediate) cannot wait for the time;
         # `manage.py record_lead_story` records the lead there.
         logger.info(
-            "Task backend cannot defer: the 头条 of story %s is not scheduled", event.article_id
+            "The task backend cannot wait: story %s's 头条 is not checked", event.article_id
         )
         return None
+    deferred = record_lead_story.using(run_after=event.publish_at)
     return deferred.enqueue(article_id=event.article_id)
