@@ -20,10 +20,12 @@ from django.utils import timezone
 
 from articles.models import Article
 from correspondents.models import Correspondent, Filing
+from editorial import my_desk
 from editorial.roles import EDITOR
 from photos.models import Photo
-from reporting import summary
+from reporting import figures, summary
 from reporting.models import Adoption, FrontPageLead, Outlet
+from reporting.periods import Period, current_quarter
 from tests.factories import make_user
 from unions.models import Union
 
@@ -120,10 +122,21 @@ def build():
         for day in range(365)
     )
     # bulk_create bypasses the models' signals: the summary is worked out once, as after an import.
-    summary.rebuild()
+    started = time.perf_counter()
+    rows = summary.rebuild()
+    print(f"summary rebuilt: {rows} rows in {time.perf_counter() - started:.1f} s")
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
+
+
+def median_ms(function, *args):
+    timings = []
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        function(*args)
+        timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings)
 
 
 def measure(client, url):
@@ -176,6 +189,23 @@ def main():
         for name, url in pages.items():
             milliseconds, sql_milliseconds, queries = measure(client, url)
             print(f"{name:<24} {milliseconds:10.1f} {sql_milliseconds:8.1f} {queries:8d}")
+        # Every admin page's sidebar counts the user's desk (editorial.my_desk, one query over
+        # the stories' desk status): part of each page above, not of the statistics.
+        print(
+            "of each admin page: My desk's sidebar counts "
+            f"{median_ms(my_desk.counts, editor):.1f} ms"
+        )
+        print("the figures alone (reporting.figures.statistics):")
+        year = Period("year", datetime.date(today.year, 1, 1), datetime.date(today.year, 12, 31))
+        months = Period("range", today - datetime.timedelta(days=364), today)
+        for name, period, scope in [
+            ("quarter", current_quarter(), None),
+            ("year", year, None),
+            ("12 months", months, None),
+            ("one city, 12 months", months, city),
+        ]:
+            print(f"  {name:<22} {median_ms(figures.statistics, period, scope):10.1f} ms")
+        print(f"load average {os.getloadavg()[0]:.1f} at the end")
 
 
 if __name__ == "__main__":

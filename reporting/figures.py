@@ -13,11 +13,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from articles.models import Article
-from correspondents.models import Correspondent
 from reporting import summary
 from reporting.models import DEFAULT_POINTS, Adoption, DailyTally, Level, Outlet, ScoringRule
 from unions.models import Union
@@ -133,7 +132,7 @@ def statistics(period, scope=None):
         scheduled = scheduled.filter(union__path__startswith=prefix)
 
     by_union, by_correspondent = defaultdict(Tally), defaultdict(Tally)
-    _count_tallies(tallies, by_union, by_correspondent)
+    names = _count_tallies(tallies, by_union, by_correspondent)
     months = _count_months(tallies, period)
     _take_off_scheduled(scheduled, months, by_union, by_correspondent)
     outlet_counts = dict(adoptions.order_by().values_list("outlet").annotate(n=Count("pk")))
@@ -156,7 +155,7 @@ def statistics(period, scope=None):
         totals=totals,
         unions=[row for row in union_rows if not row.total.is_empty()],
         ranking=_ranking(union_rows, scope),
-        correspondents=_correspondent_rows(by_correspondent, points),
+        correspondents=_correspondent_rows(by_correspondent, names, points),
         outlets=sorted(
             ((outlet, outlet_counts[outlet.pk]) for outlet in outlets),
             key=lambda item: (-item[1], item[0].ordering, item[0].name),
@@ -165,27 +164,49 @@ def statistics(period, scope=None):
     )
 
 
-def _count_tallies(tallies, by_union, by_correspondent):
-    """The period's sums by union, correspondent and genre, into both sides' tallies."""
-    rows = (
-        tallies.order_by()
-        .values_list("union", "correspondent", "genre")
-        .annotate(*(Sum(name) for name in summary.COUNTED))
+def _sums():
+    """What each grouped row of the summary adds up: the Tally's counts, genres side by side."""
+    return {
+        "filed": Sum("filed"),
+        "used_from_filings": Sum("used", filter=Q(correspondent__isnull=False)),
+        "photos": Sum("photos"),
+        "headlines": Sum("headlines"),
+        **{f"used_{genre}": Sum("used", filter=Q(genre=genre)) for genre in GENRES},
+        **{f"adopted_{level}": Sum(name) for level, name in summary.LEVEL_FIELDS.items()},
+    }
+
+
+def _tally(row):
+    return Tally(
+        filed=row["filed"] or 0,
+        used_from_filings=row["used_from_filings"] or 0,
+        photos=row["photos"] or 0,
+        headlines=row["headlines"] or 0,
+        used_by_genre={genre: row[f"used_{genre}"] or 0 for genre in GENRES},
+        adopted_by_level={level: row[f"adopted_{level}"] or 0 for level in LEVELS},
     )
-    for union_id, correspondent_id, genre, *numbers in rows:
-        counts = dict(zip(summary.COUNTED, numbers, strict=True))
-        tallies_of_row = [by_union[union_id]]
-        if correspondent_id is not None:
-            tallies_of_row.append(by_correspondent[correspondent_id])
-        for tally in tallies_of_row:
-            tally.filed += counts["filed"]
-            tally.used_by_genre[genre] = tally.used_by_genre.get(genre, 0) + counts["used"]
-            if correspondent_id is not None:
-                tally.used_from_filings += counts["used"]
-            tally.photos += counts["photos"]
-            tally.headlines += counts["headlines"]
-            for level, name in summary.LEVEL_FIELDS.items():
-                tally.adopted_by_level[level] += counts[name]
+
+
+def _count_tallies(tallies, by_union, by_correspondent):
+    """The period's sums per union and per correspondent: one grouped query for each side, a
+    row per union or correspondent (grouping by genre too would give Python several times the
+    rows to add up)."""
+    sums = _sums()
+    for row in tallies.order_by().values("union").annotate(**sums):
+        by_union[row["union"]] = _tally(row)
+    people = (
+        tallies.filter(correspondent__isnull=False)
+        .order_by()
+        .values("correspondent", "correspondent__name", "correspondent__union__name")
+    )
+    names = {}
+    for row in people.annotate(**sums):
+        by_correspondent[row["correspondent"]] = _tally(row)
+        names[row["correspondent"]] = (
+            row["correspondent__name"],
+            row["correspondent__union__name"],
+        )
+    return names
 
 
 def _count_months(tallies, period):
@@ -258,13 +279,11 @@ def _ranking(rows, scope):
     return sorted(members, key=lambda row: (-row.total.points, -row.total.used, row.union.path))
 
 
-def _correspondent_rows(tallies, points):
-    people = Correspondent.objects.filter(pk__in=list(tallies)).values_list(
-        "pk", "name", "union__name"
-    )
+def _correspondent_rows(tallies, names, points):
     rows = []
-    for pk, name, union_name in people:
-        tally = tallies[pk]
+    for pk, tally in tallies.items():
+        # Every correspondent counted has a row in the summary, which names them.
+        name, union_name = names.get(pk, ("", ""))
         tally.score(points)
         rows.append(CorrespondentRow(pk, name, union_name, tally))
     return sorted(
