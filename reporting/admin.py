@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
 from django.shortcuts import redirect
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from correspondents.admin import EditorsOnlyAdmin
@@ -87,6 +88,13 @@ class AdoptionInline(admin.TabularInline):
         class RecordingForm(forms.ModelForm):
             def __init__(self, *args, **kwargs):
                 super().__init__(*args, **kwargs)
+                # A phone shows the row without the table's headings: each field names itself.
+                for name, field in self.fields.items():
+                    if name in {"outlet", "date", "page", "url"}:
+                        field.widget.attrs.setdefault("aria-label", field.label)
+                    if name in {"page", "url"}:
+                        field.widget.attrs.setdefault("placeholder", field.label)
+                self.fields["outlet"].empty_label = gettext("Choose an outlet")
                 if self.instance.outlet_id is not None:
                     # A record keeps its outlet after the outlet stops being offered.
                     field = self.fields["outlet"]

@@ -198,6 +198,15 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
             inlines += change_page_inlines
         return inlines
 
+    def get_inline_instances(self, request, obj=None):
+        instances = super().get_inline_instances(request, obj)
+        for inline in instances:
+            if type(inline) in change_page_inlines:
+                # Records beside the copy: the page's writing safety does not ask before saving
+                # them on a public story (editorial/js/writing.js), as no correction is recorded.
+                inline.classes = [*(inline.classes or []), "desk-records"]
+        return instances
+
     def get_fieldsets(self, request, obj=None):
         fieldsets = [
             (None, {"fields": ["union", "genre", "kicker", "headline", "subheadline"]}),
