@@ -42,7 +42,8 @@ def summarize_step(sender, event, **kwargs):
 @receiver(post_save, sender=Article, dispatch_uid="reporting.summarize_story_edit")
 def summarize_story_edit(sender, instance, created, update_fields=None, **kwargs):
     """An edit (the change form, a restored version) may credit another union or genre."""
-    if created or (update_fields is not None and not CREDITED_FIELDS & set(update_fields)):
+    # Steps save only status and time (followed through their events above).
+    if update_fields is not None and not CREDITED_FIELDS & set(update_fields):
         return
     summary.after_commit(lambda: summary.story_days(instance.pk))
 
