@@ -118,8 +118,6 @@ class PreviewLink(models.Model):
     @property
     def is_live(self):
         return self.revoked_at is None and self.expires_at > timezone.now()
-
-
 class ReviewLevel(models.TextChoices):
     """The levels of 三审, in order."""
 
