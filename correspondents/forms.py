@@ -114,5 +114,8 @@ class DeclineForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("The correspondent reads it on their page and in the email."),
+        help_text=_(
+            "The correspondent reads it on their page and in the email. The filing's photos "
+            "are deleted."
+        ),
     )

@@ -169,6 +169,13 @@ def accept_filing(*, filing, actor, assignee):
 
 @transaction.atomic
 def decline_filing(*, filing, actor, reason):
+    """Declines with a reason, and deletes the filing's photos with their files.
+
+    The desk keeps no copy it will not use of a correspondent's pictures (people at work,
+    often in their workplaces): the photos and every rendition go once the decline commits
+    (photos.signals deletes the files after the commit). The text and the reason stay, for the
+    correspondent's page and the statistics.
+    """
     if not is_desk_editor(actor):
         raise PermissionDenied
     reason = (reason or "").strip()
@@ -179,6 +186,9 @@ def decline_filing(*, filing, actor, reason):
         )
     locked = _lock_undecided(filing)
     _decide(locked, actor, Filing.State.DECLINED, decline_reason=reason)
+    # Deleted one by one, so that each photo's files go with it (post_delete).
+    for photo in Photo.objects.filter(filing_photo__filing=locked):
+        photo.delete()
     transaction.on_commit(partial(notifications.filing_declined, locked.pk), robust=True)
     filing.state, filing.decline_reason = locked.state, reason
     return locked

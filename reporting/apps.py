@@ -7,4 +7,9 @@ class ReportingConfig(AppConfig):
     verbose_name = _("Information work (信息工作)")
 
     def ready(self):
-        from reporting import listeners  # noqa: F401  (records the home page's lead story)
+        from editorial.admin.panels import add_inline
+        from reporting import listeners  # noqa: F401  (头条 records and the statistics' summary)
+        from reporting.admin import AdoptionInline
+
+        # The story's adoptions are edited on its own change page (editorial's extension point).
+        add_inline(AdoptionInline)

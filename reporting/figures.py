@@ -2,24 +2,23 @@
 correspondent: filed, used on the site (by genre), used by outlets per level, photos, 头条,
 points.
 
-Every figure comes from grouped aggregate queries, a fixed number of them whatever the number
-of stories, unions or correspondents (tests/reporting/test_queries.py,
-benchmarks/statistics_page.py). Python only adds the grouped counts up the union tree through
-the materialised paths and applies the points, over at most one row per union.
+Every figure comes from grouped sums over the per-day summary (reporting.summary), a fixed
+number of queries whatever the number of stories, unions or correspondents
+(tests/reporting/test_statistics.py, benchmarks/statistics_page.py). Python only adds the
+grouped counts up the union tree through the materialised paths and applies the points, over at
+most one row per union and correspondent.
 """
 
-import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from articles.models import Article
-from correspondents.models import Correspondent, Filing
-from photos.models import Photo
-from reporting.models import DEFAULT_POINTS, Adoption, FrontPageLead, Level, Outlet, ScoringRule
+from reporting import summary
+from reporting.models import DEFAULT_POINTS, Adoption, DailyTally, Level, Outlet, ScoringRule
 from unions.models import Union
 
 GENRES = [value for value, _ in Article.Genre.choices]
@@ -112,33 +111,31 @@ def scoring_points():
 def statistics(period, scope=None):
     """All figures of the statistics page and the 通报 for the period, within scope's subtree.
 
-    Five scans, each grouped once for unions and correspondents together: the filings and the
-    stories used (with their months), the photos of those stories, the outlets' adoptions and
-    the days' 头条.
+    Read from the per-day summary (reporting.summary): one grouped sum for unions and
+    correspondents together, one per month, the outlets' adoptions, and the scheduled stories
+    whose time has not come (the summary counts them on their day; here they are not used yet).
     """
     points = scoring_points()
     prefix = scope.path if scope is not None else ""
-    filings = Filing.objects.filter(submitted_at__gte=period.start, submitted_at__lt=period.end)
-    used = Article.objects.published().filter(
-        publish_at__gte=period.start, publish_at__lt=period.end
-    )
+    tallies = DailyTally.objects.filter(day__gte=period.first_day, day__lte=period.last_day)
     adoptions = Adoption.objects.filter(date__gte=period.first_day, date__lte=period.last_day)
-    leads = FrontPageLead.objects.filter(date__gte=period.first_day, date__lte=period.last_day)
+    scheduled = Article.objects.filter(
+        status=Article.Status.PUBLISHED,
+        publish_at__gt=timezone.now(),
+        publish_at__gte=period.start,
+        publish_at__lt=period.end,
+    )
     if scope is not None:
         # The subtree through the materialised path; without a scope no join is needed.
-        filings = filings.filter(union__path__startswith=prefix)
-        used = used.filter(union__path__startswith=prefix)
+        tallies = tallies.filter(union__path__startswith=prefix)
         adoptions = adoptions.filter(article__union__path__startswith=prefix)
-        leads = leads.filter(article__union__path__startswith=prefix)
+        scheduled = scheduled.filter(union__path__startswith=prefix)
 
     by_union, by_correspondent = defaultdict(Tally), defaultdict(Tally)
-    buckets = _month_buckets(period)
-    filed_by_month = _count_filings(filings, buckets, by_union, by_correspondent)
-    used_by_month = _count_used(used, buckets, by_union, by_correspondent)
-    photos = Photo.objects.filter(article__in=used)
-    _count_per_story(photos, "photos", by_union, by_correspondent)
-    outlet_counts = _count_adoptions(adoptions, by_union, by_correspondent)
-    _count_per_story(leads, "headlines", by_union, by_correspondent)
+    names = _count_tallies(tallies, by_union, by_correspondent)
+    months = _count_months(tallies, period)
+    _take_off_scheduled(scheduled, months, by_union, by_correspondent)
+    outlet_counts = dict(adoptions.order_by().values_list("outlet").annotate(n=Count("pk")))
 
     unions = list(
         Union.objects.filter(path__startswith=prefix)
@@ -158,102 +155,92 @@ def statistics(period, scope=None):
         totals=totals,
         unions=[row for row in union_rows if not row.total.is_empty()],
         ranking=_ranking(union_rows, scope),
-        correspondents=_correspondent_rows(by_correspondent, points),
+        correspondents=_correspondent_rows(by_correspondent, names, points),
         outlets=sorted(
             ((outlet, outlet_counts[outlet.pk]) for outlet in outlets),
             key=lambda item: (-item[1], item[0].ordering, item[0].name),
         ),
-        months=[
-            (first, filed_by_month[index], used_by_month[index])
-            for index, (first, _start, _end) in enumerate(buckets)
-        ],
+        months=[(first, *months[first]) for first in period.months()],
     )
 
 
-def _month_buckets(period):
-    """(first day, start, end) of each month of the period, clipped to the period."""
-    buckets = []
-    for first in period.months():
-        following = datetime.date(first.year + first.month // 12, first.month % 12 + 1, 1)
-        start = max(period.start, _midnight(first))
-        end = min(period.end, _midnight(following))
-        buckets.append((first, start, end))
-    return buckets
-
-
-def _midnight(day):
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
-
-
-def _monthly(field, buckets):
-    """One filtered count per month: plain comparisons, no time zone arithmetic per row."""
+def _sums():
+    """What each grouped row of the summary adds up: the Tally's counts, genres side by side."""
     return {
-        f"month_{index}": Count("pk", filter=Q(**{f"{field}__gte": start, f"{field}__lt": end}))
-        for index, (_first, start, end) in enumerate(buckets)
+        "filed": Sum("filed"),
+        "used_from_filings": Sum("used", filter=Q(correspondent__isnull=False)),
+        "photos": Sum("photos"),
+        "headlines": Sum("headlines"),
+        **{f"used_{genre}": Sum("used", filter=Q(genre=genre)) for genre in GENRES},
+        **{f"adopted_{level}": Sum(name) for level, name in summary.LEVEL_FIELDS.items()},
     }
 
 
-def _count_filings(filings, buckets, by_union, by_correspondent):
-    rows = (
-        filings.order_by()
-        .values_list("union", "correspondent")
-        .annotate(n=Count("pk"), **_monthly("submitted_at", buckets))
+def _tally(row):
+    return Tally(
+        filed=row["filed"] or 0,
+        used_from_filings=row["used_from_filings"] or 0,
+        photos=row["photos"] or 0,
+        headlines=row["headlines"] or 0,
+        used_by_genre={genre: row[f"used_{genre}"] or 0 for genre in GENRES},
+        adopted_by_level={level: row[f"adopted_{level}"] or 0 for level in LEVELS},
     )
-    months = [0] * len(buckets)
-    for union_id, correspondent_id, count, *monthly in rows:
-        by_union[union_id].filed += count
-        by_correspondent[correspondent_id].filed += count
-        months = [total + value for total, value in zip(months, monthly, strict=True)]
+
+
+def _count_tallies(tallies, by_union, by_correspondent):
+    """The period's sums per union and per correspondent: one grouped query for each side, a
+    row per union or correspondent (grouping by genre too would give Python several times the
+    rows to add up)."""
+    sums = _sums()
+    for row in tallies.order_by().values("union").annotate(**sums):
+        by_union[row["union"]] = _tally(row)
+    people = (
+        tallies.filter(correspondent__isnull=False)
+        .order_by()
+        .values("correspondent", "correspondent__name", "correspondent__union__name")
+    )
+    names = {}
+    for row in people.annotate(**sums):
+        by_correspondent[row["correspondent"]] = _tally(row)
+        names[row["correspondent"]] = (
+            row["correspondent__name"],
+            row["correspondent__union__name"],
+        )
+    return names
+
+
+def _count_months(tallies, period):
+    """{first day of month: [filed, used]} for each month of the period.
+
+    Summed per day (at most a few hundred rows) and put in months here: truncating each row's
+    date to its month in SQL cost more than the sums themselves.
+    """
+    months = {first: [0, 0] for first in period.months()}
+    rows = tallies.order_by().values_list("day").annotate(Sum("filed"), Sum("used"))
+    for day, filed, used in rows:
+        month = months[day.replace(day=1)]
+        month[0] += filed
+        month[1] += used
     return months
 
 
-def _count_used(used, buckets, by_union, by_correspondent):
-    """Stories used, by union, genre and the correspondent whose filing it was (if any)."""
+def _take_off_scheduled(scheduled, months, by_union, by_correspondent):
+    """Scheduled stories are in the summary on their day but not used until their time comes."""
     rows = (
-        used.order_by()
-        .values_list("union", "genre", "filing__correspondent")
-        .annotate(n=Count("pk"), **_monthly("publish_at", buckets))
+        scheduled.order_by()
+        .values_list("pk", "publish_at", "union", "genre", "filing__correspondent")
+        .annotate(photo_count=Count("photos"))
     )
-    months = [0] * len(buckets)
-    for union_id, genre, correspondent_id, count, *monthly in rows:
-        by_union[union_id].used_by_genre[genre] += count
+    for _pk, publish_at, union_id, genre, correspondent_id, photo_count in rows:
+        tallies_of_row = [by_union[union_id]]
         if correspondent_id is not None:
-            by_union[union_id].used_from_filings += count
-            by_correspondent[correspondent_id].used_by_genre[genre] += count
-            by_correspondent[correspondent_id].used_from_filings += count
-        months = [total + value for total, value in zip(months, monthly, strict=True)]
-    return months
-
-
-def _count_per_story(queryset, attribute, by_union, by_correspondent):
-    """Rows that each belong to a story (its photos, its days as 头条), counted into attribute."""
-    rows = (
-        queryset.order_by()
-        .values_list("article__union", "article__filing__correspondent")
-        .annotate(n=Count("pk"))
-    )
-    for union_id, correspondent_id, count in rows:
-        tallies = [by_union[union_id]]
-        if correspondent_id is not None:
-            tallies.append(by_correspondent[correspondent_id])
-        for tally in tallies:
-            setattr(tally, attribute, getattr(tally, attribute) + count)
-
-
-def _count_adoptions(adoptions, by_union, by_correspondent):
-    """Adoptions by union, outlet and correspondent; returns {outlet id: count}."""
-    rows = (
-        adoptions.order_by()
-        .values_list("article__union", "outlet", "outlet__level", "article__filing__correspondent")
-        .annotate(n=Count("pk"))
-    )
-    per_outlet = defaultdict(int)
-    for union_id, outlet_id, level, correspondent_id, count in rows:
-        by_union[union_id].adopted_by_level[level] += count
-        if correspondent_id is not None:
-            by_correspondent[correspondent_id].adopted_by_level[level] += count
-        per_outlet[outlet_id] += count
-    return per_outlet
+            tallies_of_row.append(by_correspondent[correspondent_id])
+        for tally in tallies_of_row:
+            tally.used_by_genre[genre] -= 1
+            if correspondent_id is not None:
+                tally.used_from_filings -= 1
+            tally.photos -= photo_count
+        months[timezone.localtime(publish_at).date().replace(day=1)][1] -= 1
 
 
 def _roll_up(unions, tallies, points):
@@ -292,13 +279,11 @@ def _ranking(rows, scope):
     return sorted(members, key=lambda row: (-row.total.points, -row.total.used, row.union.path))
 
 
-def _correspondent_rows(tallies, points):
-    people = Correspondent.objects.filter(pk__in=list(tallies)).values_list(
-        "pk", "name", "union__name"
-    )
+def _correspondent_rows(tallies, names, points):
     rows = []
-    for pk, name, union_name in people:
-        tally = tallies[pk]
+    for pk, tally in tallies.items():
+        # Every correspondent counted has a row in the summary, which names them.
+        name, union_name = names.get(pk, ("", ""))
         tally.score(points)
         rows.append(CorrespondentRow(pk, name, union_name, tally))
     return sorted(

@@ -2,8 +2,9 @@
 
 The lead is the public site's own rule (news.selectors.home_page); this records what it
 chose. A step that changes the home page records it again, so the last lead of the day counts;
-`manage.py record_lead_story` (run late each evening) also catches scheduled stories that went
-public without a step. Editors correct a day's record in the admin.
+a story scheduled for later is recorded at its time by a deferred task (reporting.tasks), and
+`manage.py record_lead_story` records the lead on demand. Editors correct a day's record in the
+admin.
 """
 
 from django.db import transaction

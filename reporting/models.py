@@ -1,6 +1,8 @@
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -52,7 +54,14 @@ class Adoption(models.Model):
     page = models.CharField(
         _("page"), max_length=30, blank=True, help_text=_("The page or edition (版次), e.g. 第3版.")
     )
-    url = models.URLField(_("link"), max_length=500, blank=True)
+    url = models.URLField(
+        _("link"),
+        max_length=500,
+        blank=True,
+        # A link readers may follow: no ftp://, no javascript: or data: addresses.
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text=_("The address of the outlet's page (http or https)."),
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("recorded by"),
@@ -79,6 +88,35 @@ class Adoption(models.Model):
 
     def __str__(self):
         return f"{self.outlet.name} {self.date:%Y-%m-%d}"
+
+    def clean(self):
+        """An outlet uses a story on a day that has come, and not before the site published it."""
+        super().clean()
+        if self.date is None:
+            return
+        today = timezone.localdate()
+        if self.date > today:
+            raise ValidationError(
+                {"date": _("This day has not come yet: record the use once it appeared.")},
+                code="future",
+            )
+        publish_at = None
+        if self.article_id is not None:
+            publish_at = (
+                Article.objects.filter(pk=self.article_id)
+                .values_list("publish_at", flat=True)
+                .first()
+            )
+        if publish_at is not None and self.date < timezone.localdate(publish_at):
+            raise ValidationError(
+                {
+                    "date": _(
+                        "The story was published on %(day)s: an outlet cannot have used it earlier."
+                    )
+                    % {"day": f"{timezone.localdate(publish_at):%Y-%m-%d}"}
+                },
+                code="before_publication",
+            )
 
 
 class FrontPageLead(models.Model):
@@ -143,3 +181,55 @@ class StatisticsPage(ScoringRule):
         proxy = True
         verbose_name = _("information work statistics")
         verbose_name_plural = _("information work statistics")
+
+
+class DailyTally(models.Model):
+    """What a union (and a correspondent there) filed, had used, adopted and led with on a day.
+
+    A summary of the source tables, kept by reporting.summary and read by the statistics page;
+    never edited by hand. Correspondent is empty for stories that did not come from a filing.
+    """
+
+    day = models.DateField(_("date"))
+    union = models.ForeignKey(
+        "unions.Union", verbose_name=_("union"), on_delete=models.CASCADE, related_name="+"
+    )
+    correspondent = models.ForeignKey(
+        "correspondents.Correspondent",
+        verbose_name=_("correspondent"),
+        null=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    genre = models.CharField(_("genre"), max_length=20)
+    filed = models.PositiveIntegerField(default=0)
+    used = models.PositiveIntegerField(default=0)
+    photos = models.PositiveIntegerField(default=0)
+    headlines = models.PositiveIntegerField(default=0)
+    adopted_national = models.PositiveIntegerField(default=0)
+    adopted_provincial = models.PositiveIntegerField(default=0)
+    adopted_city = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("daily tally")
+        verbose_name_plural = _("daily tallies")
+        indexes = [models.Index(fields=["day"], name="daily_tally_by_day")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "union", "correspondent", "genre"],
+                name="one_daily_tally_per_key",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.day:%Y-%m-%d}"
+
+
+class SummarizedDay(models.Model):
+    """A day of the summary: its row is locked while the day is worked out again."""
+
+    day = models.DateField(primary_key=True)
+    refreshed_at = models.DateTimeField(null=True)
+
+    def __str__(self):
+        return f"{self.day:%Y-%m-%d}"

@@ -25,6 +25,11 @@ class Table:
             self.indents = [0] * len(self.rows)
 
 
+# The levels in their order, read once: Level.choices builds a new list on every access, and a
+# page's tables read it for each of a thousand rows.
+LEVELS = [value for value, _label in Level.choices]
+
+
 def points_value(points):
     """12 for 12.0, 12.5 for 12.5: what a reader expects to see."""
     return int(points) if points == int(points) else float(points)
@@ -38,7 +43,7 @@ def _figures(tally):
     return [
         tally.filed,
         tally.used,
-        *[tally.adopted_by_level[level] for level, _label in Level.choices],
+        *[tally.adopted_by_level[level] for level in LEVELS],
         tally.photos,
         tally.headlines,
         points_value(tally.points),

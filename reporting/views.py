@@ -49,7 +49,7 @@ class StatisticsForm(PeriodForm):
     union = forms.ModelChoiceField(
         widget=QuickSelect,
         label=gettext_lazy("Union"),
-        queryset=Union.objects.order_by("path"),
+        queryset=Union.objects.only("name", "path").order_by("path"),
         required=False,
         empty_label=gettext_lazy("All unions"),
         help_text=gettext_lazy("Count this union and the unions under it."),

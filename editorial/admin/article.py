@@ -32,7 +32,7 @@ from editorial.admin.filters import (
 )
 from editorial.admin.history import HistoryViewsMixin, diff_context
 from editorial.admin.paging import DeskPaginator
-from editorial.admin.panels import rendered_panels
+from editorial.admin.panels import change_page_inlines, is_extra_formset, rendered_panels
 from editorial.admin.workflow import WorkflowViewsMixin
 from editorial.desk_status import desk_status
 from editorial.formatting import display_name, local_time, zone_name
@@ -190,6 +190,22 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
                 AuthorFilter,
             ]
         return [StatusFilter, UnionFilter, ThemeFilter, "genre"]
+
+    def get_inlines(self, request, obj):
+        """Bylines and photos, and on an existing story the inlines apps above add."""
+        inlines = [*super().get_inlines(request, obj)]
+        if obj is not None and obj.pk:
+            inlines += change_page_inlines
+        return inlines
+
+    def get_inline_instances(self, request, obj=None):
+        instances = super().get_inline_instances(request, obj)
+        for inline in instances:
+            if type(inline) in change_page_inlines:
+                # Records beside the copy: the page's writing safety does not ask before saving
+                # them on a public story (editorial/js/writing.js), as no correction is recorded.
+                inline.classes = [*(inline.classes or []), "desk-records"]
+        return instances
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = [
@@ -513,6 +529,11 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
 
 
 def _copy_changed(form, formsets):
-    """Whether a save changed the story or its bylines or photos (not only re-saved it)."""
+    """Whether a save changed the story or its bylines or photos (not only re-saved it).
+
+    The inlines apps add (adoptions …) are records about the story, not its copy.
+    """
     changed = set(form.changed_data) - {"loaded_version"}
-    return bool(changed) or any(formset.has_changed() for formset in formsets)
+    return bool(changed) or any(
+        formset.has_changed() for formset in formsets if not is_extra_formset(formset)
+    )

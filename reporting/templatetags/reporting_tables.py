@@ -1,21 +1,23 @@
 """Statistics tables rendered in one pass: a page may hold a thousand correspondents' rows,
 which the template language (or format_html per cell) takes seconds to go through. Numbers are
-written as numbers; every text cell goes through escape() before the markup is joined.
+written as numbers; every text cell goes through html.escape() before the markup is joined.
 Also the count of outlets' adoptions that the story's admin page links to."""
 
+import html
+
 from django import template
-from django.utils.html import escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 register = template.Library()
 
 
 def _text(value):
-    if isinstance(value, bool):
-        return escape(value)
-    if isinstance(value, int | float):
+    """A cell's text, escaped: html.escape is what django.utils.html.escape applies, without its
+    lazy-string wrapper and SafeString, which cost more than the escaping over 16,000 cells."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
-    return escape(value)
+    return html.escape(str(value))
 
 
 def _rows(table):

@@ -106,9 +106,39 @@ def test_a_phone_filing_becomes_a_published_story_and_counts(chromium, live_serv
     page.screenshot(path=str(screenshot_dir / "correspondents-used-story-375.png"), full_page=True)
     phone.close()
 
-    # It counts: an outlet used it too; the statistics page and the 通报.
+    # It counts: an outlet used it too, recorded on the story's own page; then the statistics
+    # page and the 通报.
     outlet, _ = Outlet.objects.get_or_create(name="安徽工人日报", defaults={"level": "provincial"})
-    Adoption.objects.create(article=article, outlet=outlet, date=timezone.localdate(), page="第3版")
+    story_url = f"{live_server.url}/admin/articles/article/{article.pk}/change/"
+    signer.goto(story_url)
+    inline = signer.locator(".desk-records")
+    signer.select_option("#id_adoptions-0-outlet", str(outlet.pk))
+    signer.fill("#id_adoptions-0-date", f"{timezone.localdate():%Y-%m-%d}")
+    signer.fill("#id_adoptions-0-page", "第3版")
+    signer.fill("#id_adoptions-0-url", "http://ah.workercn.cn/")
+    inline.scroll_into_view_if_needed()
+    inline.screenshot(path=str(screenshot_dir / "reporting-adoptions-inline-1366.png"))
+    # No "this changes the public page" question: an adoption is not a correction.
+    signer.on("dialog", lambda dialog: pytest.fail(f"unexpected question: {dialog.message}"))
+    signer.click("input[name=_continue]")
+    signer.wait_for_selector(".messagelist .success")
+    adoption = Adoption.objects.get(article=article)
+    assert (adoption.outlet, adoption.page) == (outlet, "第3版")
+    assert signer.locator("#id_adoptions-0-page").input_value() == "第3版"
+    signer.screenshot(
+        path=str(screenshot_dir / "reporting-story-adoptions-1366.png"), full_page=True
+    )
+    signer.set_viewport_size(PHONE)
+    width = signer.evaluate("document.querySelector('.desk-records').scrollWidth")
+    signer.locator(".desk-records").scroll_into_view_if_needed()
+    signer.screenshot(
+        path=str(screenshot_dir / "reporting-story-adoptions-375.png"), full_page=True
+    )
+    signer.locator(".desk-records").screenshot(
+        path=str(screenshot_dir / "reporting-adoptions-inline-375.png")
+    )
+    assert width <= PHONE["width"]
+    signer.set_viewport_size({"width": 1366, "height": 900})
     today = timezone.localdate()
     quarter = (today.month - 1) // 3 + 1
     query = f"?period=quarter&year={today.year}&quarter={quarter}"

@@ -110,6 +110,28 @@ def test_declining_needs_a_reason_and_the_correspondent_reads_it(
     assert "内容与上周来稿重复" in mail.outbox[0].body
 
 
+def test_declining_deletes_the_photos_and_their_files(
+    editor_client, filing, media_root, django_capture_on_commit_callbacks
+):
+    from photos.models import Photo
+    from photos.tasks import make_renditions
+
+    photo = Photo.objects.get(filing_photo__filing=filing)
+    make_renditions.call(photo.pk, photo.image.name)
+    files = [media_root / name for name in photo.stored_names() if name]
+    existing = [path for path in files if path.exists()]
+    assert media_root / photo.image.name in existing and len(existing) > 1  # and renditions
+    with django_capture_on_commit_callbacks(execute=True):
+        decide(editor_client, filing, "decline", {"reason": "照片与稿件无关"})
+    filing.refresh_from_db()
+    assert filing.state == Filing.State.DECLINED
+    assert not Photo.objects.filter(pk=photo.pk).exists()
+    assert not filing.filing_photos.exists()
+    assert not any(path.exists() for path in files)
+    # The filing itself stays, with its text and reason, for the correspondent's page.
+    assert filing.headline and filing.decline_reason == "照片与稿件无关"
+
+
 def test_the_registry_shows_the_link_as_a_qr_code_and_reissues_it(
     editor_client, correspondent, client
 ):

@@ -85,3 +85,27 @@ def test_with_debug_off_the_demo_loads_when_the_operator_insists(settings, tmp_p
     settings.DEBUG = False
     call_command("load_demo", "--i-know-this-is-production", stdout=StringIO())
     assert get_user_model().objects.get(username="admin").is_superuser
+
+
+def test_demo_fills_the_statistics_page(demo):
+    """make run shows a full 信息工作统计 for the quarter up to today, read from the summary."""
+    from django.test import Client
+
+    from reporting import summary
+    from reporting.models import DailyTally
+    from tests.reporting.conftest import tables_of
+
+    admin = get_user_model().objects.get(username="admin")
+    client = Client()
+    client.force_login(admin)
+    today = timezone.localdate()
+    start = today - timezone.timedelta(days=100)
+    response = client.get(f"/admin/statistics/?period=range&start={start}&end={today}")
+    assert response.status_code == 200
+    totals = tables_of(response)["table-totals"]
+    filed, used = int(totals[1][0]), int(totals[1][1])
+    assert filed >= 36 and used >= 36
+    assert len(tables_of(response)["table-correspondents"]) > 5
+    # The summary the page read is exactly the one the sources give.
+    kept = DailyTally.objects.count()
+    assert kept == summary.rebuild() and kept > 0

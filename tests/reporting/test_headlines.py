@@ -3,11 +3,13 @@
 import datetime
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 
-from editorial.services.transitions import approve, submit, withdraw
+from editorial.services.transitions import approve, submit, unschedule, withdraw
 from reporting.models import FrontPageLead
+from reporting.tasks import record_lead_story
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -42,3 +44,74 @@ def test_the_evening_command_records_the_lead(city):
     )
     call_command("record_lead_story", stdout=None)
     assert FrontPageLead.objects.get(date=timezone.localdate()).article == story
+
+
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+@pytest.fixture
+def desk(django_user_model):
+    from django.contrib.auth.models import Group
+
+    from editorial.roles import EDITOR
+
+    author = django_user_model.objects.create_user("liming", is_staff=True)
+    signer = django_user_model.objects.create_user("zhaoli", is_staff=True)
+    for user in (author, signer):
+        user.groups.add(Group.objects.get(name=EDITOR))
+    return author, signer
+
+
+def test_approving_for_later_enqueues_the_lead_check_at_that_time(
+    city, desk, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = DATABASE_TASKS
+    author, signer = desk
+    story = make_article(union=city, created_by=author, headline="明早八点发布的稿件")
+    later = timezone.now() + datetime.timedelta(hours=10)
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(article=story, actor=author, notify=False)
+        approve(article=story, actor=signer, publish_at=later, notify=False)
+    waiting = DBTaskResult.objects.get(task_path="reporting.tasks.record_lead_story")
+    assert waiting.status == "READY"
+    assert waiting.run_after == later
+    assert waiting.args_kwargs == {"args": [], "kwargs": {"article_id": story.pk}}
+
+
+def test_the_task_records_the_lead_when_the_time_has_come(
+    city, desk, django_capture_on_commit_callbacks
+):
+    author, signer = desk
+    earlier = make_article(union=city, status="published", headline="昨天的头条")
+    story = make_article(union=city, created_by=author, headline="明早八点发布的稿件")
+    later = timezone.now() + datetime.timedelta(hours=10)
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(article=story, actor=author, notify=False)
+        approve(article=story, actor=signer, publish_at=later, notify=False)
+    # Until its time, the home page leads with the earlier story.
+    assert FrontPageLead.objects.get(date=timezone.localdate()).article == earlier
+    with time_machine.travel(later + datetime.timedelta(seconds=5)):
+        assert record_lead_story.call(article_id=story.pk) == story.pk
+        # Idempotent: a second run (a retried attempt) changes nothing.
+        assert record_lead_story.call(article_id=story.pk) == story.pk
+        day = timezone.localdate()
+        assert FrontPageLead.objects.filter(date=day).count() == 1
+        assert FrontPageLead.objects.get(date=day).article == story
+
+
+def test_a_task_for_a_story_taken_off_the_schedule_records_the_current_lead(
+    city, desk, django_capture_on_commit_callbacks
+):
+    author, signer = desk
+    earlier = make_article(union=city, status="published", headline="昨天的头条")
+    story = make_article(union=city, created_by=author, headline="后来撤下排期的稿件")
+    later = timezone.now() + datetime.timedelta(hours=10)
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(article=story, actor=author, notify=False)
+        approve(article=story, actor=signer, publish_at=later, notify=False)
+        unschedule(article=story, actor=signer)
+    with time_machine.travel(later + datetime.timedelta(seconds=5)):
+        assert record_lead_story.call(article_id=story.pk) == earlier.pk
+        assert FrontPageLead.objects.get(date=timezone.localdate()).article == earlier

@@ -4,7 +4,10 @@ from reporting.headlines import record_today
 
 
 class Command(BaseCommand):
-    help = "Record the home page's lead story as today's 头条 (run late each evening)."
+    help = (
+        "Record the home page's lead story as today's 头条 now (steps and a scheduled "
+        "story's task record it by themselves)."
+    )
 
     def handle(self, *args, **options):
         record = record_today()

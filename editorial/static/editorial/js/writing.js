@@ -120,6 +120,9 @@
     }
     var text = settings.dataset;
     var dirty = false;
+    // Changes to the story's copy, not to the records apps keep beside it (adoptions …), which
+    // change nothing readers see: only these ask before a published story is saved.
+    var copyDirty = false;
     var leaving = false;
     var key = STORAGE_PREFIX + window.location.pathname;
     var version = (form.querySelector("[name=loaded_version]") || {}).value || "";
@@ -162,6 +165,9 @@
         return;
       }
       dirty = true;
+      if (!(event && event.target && event.target.closest && event.target.closest(".desk-records"))) {
+        copyDirty = true;
+      }
       window.clearTimeout(saveTimer);
       saveTimer = window.setTimeout(keep, 800);
     };
@@ -225,6 +231,7 @@
         restore.addEventListener("click", function () {
           writeFields(form, saved.fields);
           dirty = true;
+          copyDirty = true;
           banner.remove();
         });
         discard.addEventListener("click", function () {
@@ -252,7 +259,7 @@
 
     form.addEventListener("submit", function (event) {
       // A published story: saving changes the public page, so ask first.
-      if (text.published === "1" && dirty && !window.confirm(text.correctionMessage)) {
+      if (text.published === "1" && copyDirty && !window.confirm(text.correctionMessage)) {
         event.preventDefault();
         return;
       }
