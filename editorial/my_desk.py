@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
 from editorial import rules, selectors
-from editorial.desk_status import DeskStatus
+from editorial.desk_status import DeskStatus, condition
 from editorial.models import ArticleEvent
 
 Kind = ArticleEvent.Kind
@@ -113,17 +113,30 @@ def week_start(now=None):
 
 
 def _conditions(user):
+    # The desk status before the approver: the database reads a story's approver (a lookup in
+    # its events) only for the scheduled stories and this week's.
     mine = Q(created_by=user)
     approved_by_me = Q(approved_by=user.pk)
     return {
-        "returned": mine & Q(desk_status=DeskStatus.RETURNED),
-        "drafts": mine & Q(desk_status=DeskStatus.DRAFT),
-        "in_review": mine & Q(desk_status=DeskStatus.REVIEW),
-        "to_review": Q(desk_status=DeskStatus.REVIEW),
-        "scheduled": approved_by_me & Q(desk_status=DeskStatus.SCHEDULED),
-        "published": (mine | approved_by_me)
-        & Q(desk_status=DeskStatus.PUBLISHED, publish_at__gte=week_start()),
+        "returned": mine & condition(DeskStatus.RETURNED),
+        "drafts": mine & condition(DeskStatus.DRAFT),
+        "in_review": mine & condition(DeskStatus.REVIEW),
+        "to_review": condition(DeskStatus.REVIEW),
+        "scheduled": condition(DeskStatus.SCHEDULED) & approved_by_me,
+        "published": condition(DeskStatus.PUBLISHED)
+        & Q(publish_at__gte=week_start())
+        & (mine | approved_by_me),
     }
+
+
+def _candidates():
+    """The only stories any section can hold: drafts, stories in review, and published stories
+    from this week on (this week's and the scheduled ones). A plain condition on the status
+    index, so the counts leave the rest of the archive alone.
+    """
+    return Q(status__in=[Article.Status.DRAFT, Article.Status.REVIEW]) | Q(
+        status=Article.Status.PUBLISHED, publish_at__gte=week_start()
+    )
 
 
 def _specs_for(user):
@@ -155,6 +168,7 @@ def counts(user):
     conditions = _conditions(user)
     return (
         _stories(user)
+        .filter(_candidates())
         .order_by()
         .aggregate(**{spec.key: Count("pk", filter=conditions[spec.key]) for spec in specs})
     )
@@ -173,7 +187,7 @@ def sections(user):
         if numbers[spec.key]:
             stories = list(
                 _stories(user)
-                .filter(conditions[spec.key])
+                .filter(_candidates(), conditions[spec.key])
                 .select_related("union", "created_by")
                 .order_by(*spec.ordering)[:SECTION_LENGTH]
             )
