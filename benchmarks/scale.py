@@ -538,16 +538,28 @@ def measure(size):
         )
         desk = Client()
         desk.force_login(user)
+        # The desk as its members see it: an editor's index (My desk, 三审's queues for the
+        # groups they belong to) and a reporter's (their own stories among everyone's).
+        editor = get_user_model().objects.filter(username="bench-editor").first()
+        reporter = get_user_model().objects.filter(username="bench-reporter-0").first()
         last_page = max(1, Article.objects.count() // 100 - 1)
-        for name, url in {
-            "admin index": "/admin/",
-            "story list": "/admin/articles/article/",
-            f"story list, page {last_page}": f"/admin/articles/article/?p={last_page}",
-            "story list search 工会": "/admin/articles/article/?q=工会",
-            "story list search 陈雪": "/admin/articles/article/?q=陈雪",
-            "review queue": "/admin/articles/article/?status=review",
-        }.items():
-            ms, queries, status, db_ms = timed(desk, url, runs=3)
+        for name, url, who in [
+            ("admin index", "/admin/", desk),
+            ("story list", "/admin/articles/article/", desk),
+            (f"story list, page {last_page}", f"/admin/articles/article/?p={last_page}", desk),
+            ("story list search 工会", "/admin/articles/article/?q=工会", desk),
+            ("story list search 陈雪", "/admin/articles/article/?q=陈雪", desk),
+            ("review queue", "/admin/articles/article/?status=review", desk),
+            ("returned drafts", "/admin/articles/article/?status=returned", desk),
+            ("admin index, an editor", "/admin/", editor),
+            ("admin index, a reporter", "/admin/", reporter),
+        ]:
+            if who is None:
+                continue
+            if not isinstance(who, Client):
+                login, who = who, Client()
+                who.force_login(login)
+            ms, queries, status, db_ms = timed(who, url, runs=3)
             results["admin"][name] = {"ms": ms, "queries": queries, "status": status, "db": db_ms}
 
     with connection.cursor() as cursor:
@@ -585,18 +597,24 @@ def wrk(url, connections=16):
     return rate, p50.group(1) if p50 else "?"
 
 
+def memory_mb(pid):
+    """(RSS, PSS, private dirty) of a process in MB: RSS counts every page the process maps,
+    the ones shared with the master and the other worker included; PSS divides the shared ones
+    among their sharers; private dirty is what the process alone wrote."""
+    rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+
+    def field(name):
+        return int(re.search(rf"^{name}:\s+(\d+)", rollup, re.M).group(1)) / 1024
+
+    return field("Rss"), field("Pss"), field("Private_Dirty")
+
+
 def worker_memory_mb(master_pid):
-    """(RSS, PSS) of each worker: PSS shares the pages forked from the master among them."""
+    """memory_mb of each worker of a gunicorn master."""
     children = subprocess.run(
         ["pgrep", "-P", str(master_pid)], capture_output=True, text=True
     ).stdout.split()
-    sizes = []
-    for pid in children:
-        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
-        rss = int(re.search(r"^Rss:\s+(\d+)", rollup, re.M).group(1)) / 1024
-        pss = int(re.search(r"^Pss:\s+(\d+)", rollup, re.M).group(1)) / 1024
-        sizes.append((rss, pss))
-    return sizes
+    return [memory_mb(pid) for pid in children]
 
 
 def start_gunicorn(size, port, cache_seconds):
@@ -610,6 +628,9 @@ def start_gunicorn(size, port, cache_seconds):
         "DEBUG": "",
         "ALLOWED_HOSTS": "127.0.0.1",
         "PYTHONPATH": str(ROOT),
+        # The workers serve the whole load without being replaced, so that their memory after
+        # it is what a long-running worker holds.
+        "GUNICORN_MAX_REQUESTS": "0",
     }
     process = subprocess.Popen(
         [str(ROOT / ".venv/bin/gunicorn"), "newsroom.wsgi", "-c", "newsroom/gunicorn.conf.py",
@@ -662,6 +683,7 @@ def http_comparison(size, union_path):
                 rates[name].append(rate)
                 latency[name] = p50
         memory = worker_memory_mb(off.pid) + worker_memory_mb(on.pid)
+        masters = [memory_mb(off.pid), memory_mb(on.pid)]
     finally:
         stop(off)
         stop(on)
@@ -678,13 +700,23 @@ def http_comparison(size, union_path):
             f"{name:<32} {rate:8.0f} {latency[name]:>9} {rate / template:12.0%} {rate / bare:8.0%}"
         )
     print(
-        "workers after the load (RSS / PSS): "
-        + ", ".join(f"{rss:.0f} / {pss:.0f} MB" for rss, pss in memory)
+        "workers after the load (RSS / PSS / private dirty): "
+        + ", ".join(f"{rss:.0f} / {pss:.0f} / {dirty:.0f} MB" for rss, pss, dirty in memory)
     )
+    print(
+        "masters (RSS / PSS / private dirty): "
+        + ", ".join(f"{rss:.0f} / {pss:.0f} / {dirty:.0f} MB" for rss, pss, dirty in masters)
+    )
+    print(load_average())
+
+
+def load_average():
+    return "load average " + ", ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 def report(results):
     small, large = results[0], results[-1]
+    print(f"\n{load_average()} (2 cores, shared with other work)")
     print(f"\nin-process, PostgreSQL, page cache off (median of {PAGE_RUNS}, fragments built)")
     print("(db ms: the database's execution time of the page's queries, EXPLAIN ANALYZE)")
     print(
@@ -706,12 +738,13 @@ def report(results):
             f" documents {search['bytes per story'] / 1024:.1f} KB a story with indexes "
             f"({search['row bytes']:.0f} bytes a row)"
         )
-    print(f"\nthe desk at {large['size']:,} stories (superuser)")
-    for name, figures in large["admin"].items():
-        print(
-            f"{name:<26} {figures['ms']:8.1f} ms {figures['queries']:4d} queries, "
-            f"database {figures['db']:7.1f} ms"
-        )
+    for result in results:
+        print(f"\nthe desk at {result['size']:,} stories (superuser unless named)")
+        for name, figures in result["admin"].items():
+            print(
+                f"{name:<26} {figures['ms']:8.1f} ms {figures['queries']:4d} queries, "
+                f"database {figures['db']:7.1f} ms, status {figures['status']}"
+            )
 
 
 def main():
