@@ -68,8 +68,14 @@ benchmark: install-test
 		[ $$script = benchmarks/scale.py ] && continue; \
 		echo "== $$script"; DEBUG=1 $(BIN)/python $$script || exit 1; done
 
-# 1,000 and 100,000 stories on PostgreSQL (BENCH_DATABASE_URL), in-process and gunicorn + wrk.
+# 1,000 and 100,000 stories on PostgreSQL (BENCH_DATABASE_URL), in-process and gunicorn + wrk
+# (Debian's wrk, installed here when missing).
 benchmark-scale: install-test
+	@if ! command -v wrk >/dev/null; then \
+		echo "Installing wrk with apt-get"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk >/dev/null; \
+	fi
 	$(BIN)/python benchmarks/scale.py
 
 clean:

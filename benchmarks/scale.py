@@ -6,7 +6,7 @@
 
 Each size lives in its own database (BENCH_DATABASE_URL, default
 postgres://postgres@127.0.0.1:5432/newsroom_i16_bench, suffixed _1000 and _100000). It is built
-once with bulk inserts (a progress line shows stories per second) and kept for the next run;
+once with COPY (a progress line shows stories per second) and kept for the next run;
 --rebuild builds it again. Pages are measured in-process with the page cache off (the fragments
 that a publication renews are built by the first request, as after a publication), then
 gunicorn (2 sync workers, DEBUG off) and wrk (16 connections, 3 interleaved rounds) compare a
@@ -15,7 +15,6 @@ run, on the largest size. Ports 9600-9699 on 127.0.0.1; every load run stops by 
 """
 
 import argparse
-import functools
 import json
 import os
 import random
@@ -26,6 +25,7 @@ import statistics
 import subprocess
 import sys
 import time
+from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,24 +101,126 @@ def ensure_database(size):
             connection.execute(f'CREATE DATABASE "{name}"')
 
 
+def copy_rows(cursor, model, objects):
+    """Write model instances with COPY, each field prepared as bulk_create would prepare it.
+
+    Explicit created/updated times are kept (bulk_create would stamp them all "now"), so the
+    desk's lists have the spread of times a real newsroom has.
+    """
+    from django.db import connection
+
+    if not objects:
+        return
+    # Ids the caller did not choose are the database's to give.
+    fields = [
+        field
+        for field in model._meta.concrete_fields
+        if not (field.primary_key and objects[0].pk is None)
+    ]
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    stamped = {
+        field.attname
+        for field in fields
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
+    }
+    with cursor.copy(f"COPY {model._meta.db_table} ({columns}) FROM STDIN") as copy:
+        for obj in objects:
+            copy.write_row(
+                [
+                    field.get_db_prep_save(
+                        getattr(obj, field.attname)
+                        if field.attname in stamped and getattr(obj, field.attname) is not None
+                        else field.pre_save(obj, True),
+                        connection,
+                    )
+                    for field in fields
+                ]
+            )
+
+
+def reset_identity(cursor, *tables):
+    for table in tables:
+        cursor.execute(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+            f"(SELECT coalesce(max(id), 0) + 1 FROM {table}), false)"
+        )
+
+
+# Which desk status each story of a cycle of 40 is in: 90 % published (a few withdrawn later),
+# the rest drafts (half of them returned by an editor) and stories in review.
+STATUS_CYCLE = ["published"] * 36 + ["draft", "withdrawn", "review", "returned"]
+REPORTERS = 20
+
+
+def story_events(story, kind, reporter, editor):
+    """The events the workflow would have recorded on the way to the story's status."""
+    from editorial.models import ArticleEvent
+
+    Kind = ArticleEvent.Kind
+    hour = timedelta(hours=1)
+    start = story.created_at
+    steps = [(Kind.CREATED, "draft", "draft", reporter, start, None, "")]
+    if kind != "draft":
+        steps.append((Kind.SUBMITTED, "draft", "review", reporter, start + hour, None, ""))
+    if kind == "returned":
+        steps.append(
+            (Kind.RETURNED, "review", "draft", editor, start + 2 * hour, None, "请补充采访对象")
+        )
+    if kind in ("published", "withdrawn"):
+        steps.append(
+            (Kind.APPROVED, "review", "published", editor, story.publish_at, story.publish_at, "")
+        )
+    if kind == "withdrawn":
+        steps.append(
+            (Kind.WITHDRAWN, "published", "withdrawn", editor, story.updated_at, None, "重复稿件")
+        )
+    return [
+        ArticleEvent(
+            article_id=story.pk,
+            kind=kind_,
+            from_status=before,
+            to_status=after,
+            actor=actor,
+            created_at=when,
+            publish_at=publish_at,
+            reason=reason,
+        )
+        for kind_, before, after, actor, when, publish_at, reason in steps
+    ]
+
+
 def build(size, rng):
-    """Unions, themes, columns and `size` stories (90 % published) with bylines and photos."""
+    """Unions, themes, columns and `size` stories with bylines, themes, photos, events and
+    search documents, written with COPY.
+
+    Search documents are what the application makes of each story (search.indexing's own
+    document_source, document_terms and normalize, and the same weighted vector as
+    search.backends.refresh_vectors), but each distinct headline, body and credit line is cut
+    and turned into a vector once: the stories are made of a few thousand of them.
+    """
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
     from django.db import connection
     from django.utils import timezone
     from taggit.models import Tag
 
+    from articles import body as body_format
     from articles.models import Article, ArticleTheme, Byline, Column
+    from editorial import roles
+    from editorial.models import ArticleEvent
     from newsroom.progress import Progress
     from photos.models import Photo
-    from search import indexing
-    from search.backends import refresh_vectors
-    from search.models import SearchDocument
+    from search.backends import CONFIG
+    from search.indexing import DocumentSource
+    from search.segmentation import document_terms, normalize
     from unions.models import Union
 
+    started = time.perf_counter()
     with connection.cursor() as cursor:
         tables = [
             "search_searchdocument", "photos_photo", "articles_byline", "articles_articletheme",
-            "articles_article", "articles_column", "taggit_tag", "unions_union",
+            "editorial_articleevent", "articles_article", "articles_column", "taggit_tag",
+            "unions_union",
         ]  # fmt: skip
         cursor.execute(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE")
     province = Union.objects.create(name="安徽省总工会", kind="province")
@@ -143,6 +245,18 @@ def build(size, rng):
         for name in ["一线故事", "劳模风采", "维权在线", "工会论坛"]
     ]
     tags = [Tag.objects.create(name=name, slug=name) for name in THEMES]
+    users = get_user_model().objects
+    roles.ensure_groups()
+    reporters = []
+    for number in range(REPORTERS):
+        reporter, _ = users.get_or_create(
+            username=f"bench-reporter-{number}", defaults={"is_staff": True}
+        )
+        reporter.groups.add(Group.objects.get(name=roles.REPORTER))
+        reporters.append(reporter)
+    editor, _ = users.get_or_create(username="bench-editor", defaults={"is_staff": True})
+    editor.groups.add(Group.objects.get(name=roles.EDITOR))
+
     paragraphs = [
         "".join(
             f"{rng.choice(CITIES)}{rng.choice(SUBJECTS)}{rng.choice(ACTIONS)}"
@@ -152,8 +266,7 @@ def build(size, rng):
         for _ in range(300)
     ]
     bodies = ["\n\n".join(rng.sample(paragraphs, rng.randint(4, 8))) for _ in range(500)]
-    # Themes and bylines come in a few hundred combinations, headlines in a few thousand: the
-    # search documents' words are cut once per distinct text, which keeps the build fast.
+    bodies += [body + f"\n\n{RARE_WORD}里的职工书屋开放了。" for body in bodies]
     profiles = [
         (rng.sample(tags, 2), rng.choice(SURNAMES) + "".join(rng.sample(GIVEN, 2)))
         for _ in range(400)
@@ -162,81 +275,144 @@ def build(size, rng):
         f"{rng.choice(CITIES)}{rng.choice(SUBJECTS)}{rng.choice(ACTIONS)}{rng.choice(TOPICS)}"
         for _ in range(3000)
     ]
+    kickers = ["", "聚焦基层"]
+
+    # The searchable parts, each cut once: (weight, key) -> (source text).
+    head_texts = {
+        (kicker, headline): "\n".join(part for part in (kicker, headline) if part)
+        for kicker in kickers
+        for headline in headlines
+    }
+    body_texts = [
+        "\n".join(block.text for block in body_format.parse(body) if block.text) for body in bodies
+    ]
+    credit_texts = [
+        "\n".join([*(tag.name for tag in themes), name, "陈雪"]) for themes, name in profiles
+    ]
+    head_keys = {key: number for number, key in enumerate(head_texts)}
+    parts = [
+        *(("A", number, text) for number, text in enumerate(head_texts.values())),
+        *(("B", number, text) for number, text in enumerate(body_texts)),
+        *(("C", number, text) for number, text in enumerate(credit_texts)),
+    ]
+    cut = Progress(len(parts), "cutting distinct texts")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE TEMPORARY TABLE bench_part (weight char(1), key int, terms text, "
+            "norm text, vector tsvector, PRIMARY KEY (weight, key))"
+        )
+        with cursor.copy("COPY bench_part (weight, key, terms, norm) FROM STDIN") as copy:
+            for weight, key, text in parts:
+                copy.write_row([weight, key, document_terms(text), normalize(text)])
+                cut.advance()
+        cut.finish()
+        cursor.execute(
+            "UPDATE bench_part SET vector = "
+            "setweight(to_tsvector(%s::regconfig, COALESCE(terms, '')), weight::\"char\")",
+            [CONFIG],
+        )
+        cursor.execute(
+            "CREATE TEMPORARY TABLE bench_story (article_id bigint, head int, body int, "
+            "credits int, digest varchar(64))"
+        )
+
     now = timezone.now()
     span_minutes = 3 * 365 * 24 * 60  # three years of news, whatever the size
-    statuses = ["published"] * 18 + ["draft", "withdrawn"]
-    # The generated bodies repeat: each is cut into words once.
-    indexing.document_terms = functools.lru_cache(maxsize=8192)(indexing.document_terms)
     progress = Progress(size, f"stories ({size:,})")
-    batch = 2000
+    batch = 5000
     for start in range(0, size, batch):
-        stories = []
+        stories, bylines, themes, photos, events, documents = [], [], [], [], [], []
         for number in range(start, min(start + batch, size)):
-            body = rng.choice(bodies)
-            if number % 5000 == 17:
-                body += f"\n\n{RARE_WORD}里的职工书屋开放了。"
-            stories.append(
-                Article(
-                    union=rng.choice(unions[1:]),
-                    kicker=rng.choice(["", "", "聚焦基层"]),
-                    headline=rng.choice(headlines),
-                    body=body,
-                    genre="photo" if number % 10 == 0 else "news",
-                    is_staff_report=number % 2 == 0,
-                    column=columns[number % len(columns)] if number % 7 == 0 else None,
-                    status=statuses[number % len(statuses)],
-                    publish_at=now - timezone.timedelta(minutes=span_minutes * number / size + 1),
+            pk = number + 1
+            body = rng.randrange(500) + (500 if number % 5000 == 17 else 0)
+            kicker, headline = rng.choice(kickers), rng.choice(headlines)
+            profile = rng.randrange(len(profiles))
+            kind = STATUS_CYCLE[number % len(STATUS_CYCLE)]
+            reporter = reporters[number % REPORTERS]
+            moment = now - timedelta(minutes=span_minutes * number / size + 1)
+            status = {"returned": "draft"}.get(kind, kind)
+            story = Article(
+                pk=pk,
+                union=rng.choice(unions[1:]),
+                kicker=kicker,
+                headline=headline,
+                body=bodies[body],
+                genre="photo" if number % 10 == 0 else "news",
+                is_staff_report=number % 2 == 0,
+                column=columns[number % len(columns)] if number % 7 == 0 else None,
+                status=status,
+                publish_at=moment if status in ("published", "withdrawn") else None,
+                created_by=reporter,
+                created_at=moment - timedelta(hours=3),
+                updated_at=moment + timedelta(hours=5 if kind == "withdrawn" else 0),
+            )
+            stories.append(story)
+            theme_tags, name = profiles[profile]
+            themes += [ArticleTheme(content_object_id=pk, tag=tag) for tag in theme_tags]
+            bylines += [
+                Byline(article_id=pk, position=0, role="reporter", name=name),
+                Byline(article_id=pk, position=1, role="editor", name="陈雪"),
+            ]
+            if pk % 3 == 0 or story.genre == "photo":
+                photos.append(
+                    Photo(
+                        article_id=pk,
+                        image=f"photos/bench/{pk}.jpg",
+                        width=1200,
+                        height=800,
+                        caption="活动现场",
+                        credit="姚佳佳/摄",
+                        is_lead=True,
+                    )
                 )
+            events += story_events(story, kind, reporter, editor)
+            source = DocumentSource(
+                headline=head_texts[kicker, headline],
+                body=body_texts[body],
+                credits=credit_texts[profile],
             )
-        created = Article.objects.bulk_create(stories)
-        chosen = {story.pk: rng.choice(profiles) for story in created}
-        themes = {pk: profile[0] for pk, profile in chosen.items()}
-        ArticleTheme.objects.bulk_create(
-            ArticleTheme(content_object=story, tag=tag)
-            for story in created
-            for tag in themes[story.pk]
-        )
-        names = {pk: [profile[1], "陈雪"] for pk, profile in chosen.items()}
-        Byline.objects.bulk_create(
-            Byline(article=story, position=position, role=role, name=names[story.pk][position])
-            for story in created
-            for position, role in enumerate(["reporter", "editor"])
-        )
-        Photo.objects.bulk_create(
-            Photo(
-                article=story,
-                image=f"photos/bench/{story.pk}.jpg",
-                width=1200,
-                height=800,
-                caption="活动现场",
-                credit="姚佳佳/摄",
-                is_lead=True,
-            )
-            for story in created
-            if story.pk % 3 == 0 or story.genre == "photo"
-        )
-        # Search documents, cut with the application's own code (a body's words are cut once:
-        # the generated bodies repeat).
-        documents = []
-        for story in created:
-            source = indexing.DocumentSource(
-                headline="\n".join(p for p in (story.kicker, story.headline) if p),
-                body=story.body,
-                credits="\n".join([*(tag.name for tag in themes[story.pk]), *names[story.pk]]),
-            )
-            documents.append(indexing.build_document(story, source))
-        SearchDocument.objects.bulk_create(documents)
-        progress.advance(len(created))
+            documents.append([pk, head_keys[kicker, headline], body, profile, source.digest])
+        with connection.cursor() as cursor:
+            copy_rows(cursor, Article, stories)
+            copy_rows(cursor, ArticleTheme, themes)
+            copy_rows(cursor, Byline, bylines)
+            copy_rows(cursor, Photo, photos)
+            copy_rows(cursor, ArticleEvent, events)
+            with cursor.copy(
+                "COPY bench_story (article_id, head, body, credits, digest) FROM STDIN"
+            ) as copy:
+                for row in documents:
+                    copy.write_row(row)
+        progress.advance(len(stories))
     count, seconds, rate = progress.finish()
-    started = time.perf_counter()
-    refresh_vectors(SearchDocument.objects.all())
+    vectors_started = time.perf_counter()
     with connection.cursor() as cursor:
-        # What autovacuum would do in a while: the GIN index's pending entries, statistics.
-        cursor.execute("SELECT gin_clean_pending_list('search_document_vector'::regclass)")
+        reset_identity(
+            cursor, "articles_article", "articles_articletheme", "articles_byline",
+            "photos_photo", "editorial_articleevent",
+        )  # fmt: skip
+        # One CREATE INDEX after the rows is much faster than growing the GIN index row by row.
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'search_document_vector'")
+        (index_definition,) = cursor.fetchone()
+        cursor.execute("DROP INDEX search_document_vector")
+        cursor.execute(
+            "INSERT INTO search_searchdocument (article_id, headline_terms, body_terms, "
+            "credit_terms, text, search_vector, source_digest, indexed_at) "
+            "SELECT s.article_id, '', '', '', h.norm || E'\\n' || b.norm || E'\\n' || c.norm, "
+            "h.vector || b.vector || c.vector, s.digest, %s FROM bench_story s "
+            "JOIN bench_part h ON h.weight = 'A' AND h.key = s.head "
+            "JOIN bench_part b ON b.weight = 'B' AND b.key = s.body "
+            "JOIN bench_part c ON c.weight = 'C' AND c.key = s.credits",
+            [now],
+        )
+        cursor.execute(index_definition)
+        cursor.execute("DROP TABLE bench_story, bench_part")
         cursor.execute("VACUUM ANALYZE")
+    total = time.perf_counter() - started
     print(
-        f"built {count:,} stories in {seconds:.0f} s ({rate:,.0f}/s), search vectors in "
-        f"{time.perf_counter() - started:.0f} s",
+        f"built {count:,} stories in {total:.0f} s ({count / total:,.0f} stories/s; rows "
+        f"{seconds:.0f} s at {rate:,.0f}/s, search documents and VACUUM ANALYZE "
+        f"{time.perf_counter() - vectors_started:.0f} s)",
         file=sys.stderr,
     )
 
@@ -362,16 +538,28 @@ def measure(size):
         )
         desk = Client()
         desk.force_login(user)
+        # The desk as its members see it: an editor's index (My desk, 三审's queues for the
+        # groups they belong to) and a reporter's (their own stories among everyone's).
+        editor = get_user_model().objects.filter(username="bench-editor").first()
+        reporter = get_user_model().objects.filter(username="bench-reporter-0").first()
         last_page = max(1, Article.objects.count() // 100 - 1)
-        for name, url in {
-            "admin index": "/admin/",
-            "story list": "/admin/articles/article/",
-            f"story list, page {last_page}": f"/admin/articles/article/?p={last_page}",
-            "story list search 工会": "/admin/articles/article/?q=工会",
-            "story list search 陈雪": "/admin/articles/article/?q=陈雪",
-            "review queue": "/admin/articles/article/?status=review",
-        }.items():
-            ms, queries, status, db_ms = timed(desk, url, runs=3)
+        for name, url, who in [
+            ("admin index", "/admin/", desk),
+            ("story list", "/admin/articles/article/", desk),
+            (f"story list, page {last_page}", f"/admin/articles/article/?p={last_page}", desk),
+            ("story list search 工会", "/admin/articles/article/?q=工会", desk),
+            ("story list search 陈雪", "/admin/articles/article/?q=陈雪", desk),
+            ("review queue", "/admin/articles/article/?status=review", desk),
+            ("returned drafts", "/admin/articles/article/?status=returned", desk),
+            ("admin index, an editor", "/admin/", editor),
+            ("admin index, a reporter", "/admin/", reporter),
+        ]:
+            if who is None:
+                continue
+            if not isinstance(who, Client):
+                login, who = who, Client()
+                who.force_login(login)
+            ms, queries, status, db_ms = timed(who, url, runs=3)
             results["admin"][name] = {"ms": ms, "queries": queries, "status": status, "db": db_ms}
 
     with connection.cursor() as cursor:
@@ -409,18 +597,24 @@ def wrk(url, connections=16):
     return rate, p50.group(1) if p50 else "?"
 
 
+def memory_mb(pid):
+    """(RSS, PSS, private dirty) of a process in MB: RSS counts every page the process maps,
+    the ones shared with the master and the other worker included; PSS divides the shared ones
+    among their sharers; private dirty is what the process alone wrote."""
+    rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+
+    def field(name):
+        return int(re.search(rf"^{name}:\s+(\d+)", rollup, re.M).group(1)) / 1024
+
+    return field("Rss"), field("Pss"), field("Private_Dirty")
+
+
 def worker_memory_mb(master_pid):
-    """(RSS, PSS) of each worker: PSS shares the pages forked from the master among them."""
+    """memory_mb of each worker of a gunicorn master."""
     children = subprocess.run(
         ["pgrep", "-P", str(master_pid)], capture_output=True, text=True
     ).stdout.split()
-    sizes = []
-    for pid in children:
-        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
-        rss = int(re.search(r"^Rss:\s+(\d+)", rollup, re.M).group(1)) / 1024
-        pss = int(re.search(r"^Pss:\s+(\d+)", rollup, re.M).group(1)) / 1024
-        sizes.append((rss, pss))
-    return sizes
+    return [memory_mb(pid) for pid in children]
 
 
 def start_gunicorn(size, port, cache_seconds):
@@ -434,6 +628,9 @@ def start_gunicorn(size, port, cache_seconds):
         "DEBUG": "",
         "ALLOWED_HOSTS": "127.0.0.1",
         "PYTHONPATH": str(ROOT),
+        # The workers serve the whole load without being replaced, so that their memory after
+        # it is what a long-running worker holds.
+        "GUNICORN_MAX_REQUESTS": "0",
     }
     process = subprocess.Popen(
         [str(ROOT / ".venv/bin/gunicorn"), "newsroom.wsgi", "-c", "newsroom/gunicorn.conf.py",
@@ -486,6 +683,7 @@ def http_comparison(size, union_path):
                 rates[name].append(rate)
                 latency[name] = p50
         memory = worker_memory_mb(off.pid) + worker_memory_mb(on.pid)
+        masters = [memory_mb(off.pid), memory_mb(on.pid)]
     finally:
         stop(off)
         stop(on)
@@ -502,13 +700,23 @@ def http_comparison(size, union_path):
             f"{name:<32} {rate:8.0f} {latency[name]:>9} {rate / template:12.0%} {rate / bare:8.0%}"
         )
     print(
-        "workers after the load (RSS / PSS): "
-        + ", ".join(f"{rss:.0f} / {pss:.0f} MB" for rss, pss in memory)
+        "workers after the load (RSS / PSS / private dirty): "
+        + ", ".join(f"{rss:.0f} / {pss:.0f} / {dirty:.0f} MB" for rss, pss, dirty in memory)
     )
+    print(
+        "masters (RSS / PSS / private dirty): "
+        + ", ".join(f"{rss:.0f} / {pss:.0f} / {dirty:.0f} MB" for rss, pss, dirty in masters)
+    )
+    print(load_average())
+
+
+def load_average():
+    return "load average " + ", ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 def report(results):
     small, large = results[0], results[-1]
+    print(f"\n{load_average()} (2 cores, shared with other work)")
     print(f"\nin-process, PostgreSQL, page cache off (median of {PAGE_RUNS}, fragments built)")
     print("(db ms: the database's execution time of the page's queries, EXPLAIN ANALYZE)")
     print(
@@ -530,12 +738,13 @@ def report(results):
             f" documents {search['bytes per story'] / 1024:.1f} KB a story with indexes "
             f"({search['row bytes']:.0f} bytes a row)"
         )
-    print(f"\nthe desk at {large['size']:,} stories (superuser)")
-    for name, figures in large["admin"].items():
-        print(
-            f"{name:<26} {figures['ms']:8.1f} ms {figures['queries']:4d} queries, "
-            f"database {figures['db']:7.1f} ms"
-        )
+    for result in results:
+        print(f"\nthe desk at {result['size']:,} stories (superuser unless named)")
+        for name, figures in result["admin"].items():
+            print(
+                f"{name:<26} {figures['ms']:8.1f} ms {figures['queries']:4d} queries, "
+                f"database {figures['db']:7.1f} ms, status {figures['status']}"
+            )
 
 
 def main():

@@ -9,23 +9,15 @@ a status read it from here.
 
 from django.db import models
 from django.db.models import Case, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
+from django.db.models.lookups import Exact
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
-from editorial.models import ArticleEvent
+from editorial.models import STATUS_MOVES, ArticleEvent
 
 Kind = ArticleEvent.Kind
-
-# Events that move a story from one status to another (not corrections, restores, shares).
-STATUS_MOVES = [
-    Kind.SUBMITTED,
-    Kind.TAKEN_BACK,
-    Kind.RETURNED,
-    Kind.APPROVED,
-    Kind.UNSCHEDULED,
-    Kind.WITHDRAWN,
-]
 
 
 class DeskStatus(models.TextChoices):
@@ -45,14 +37,24 @@ def _newest_move():
     )
 
 
+def _returned():
+    """A draft's newest status move was a return (never NULL, so that it can be negated)."""
+    return Q(Exact(Coalesce(Subquery(_newest_move()), Value("")), Kind.RETURNED))
+
+
 def _conditions(now):
-    """The one definition of each desk status as a condition on Article rows."""
+    """The one definition of each desk status as a condition on Article rows.
+
+    The conditions exclude each other, so each can be counted on its own (counts). The stored
+    status comes first in each: the database looks up the newest move of drafts only.
+    """
     published = Q(status=Article.Status.PUBLISHED)
+    draft = Q(status=Article.Status.DRAFT)
     return [
         (DeskStatus.SCHEDULED, published & Q(publish_at__gt=now)),
         (DeskStatus.PUBLISHED, published & Q(publish_at__lte=now)),
-        (DeskStatus.RETURNED, Q(status=Article.Status.DRAFT, last_move=Kind.RETURNED)),
-        (DeskStatus.DRAFT, Q(status=Article.Status.DRAFT)),
+        (DeskStatus.RETURNED, draft & _returned()),
+        (DeskStatus.DRAFT, draft & ~_returned()),
         (DeskStatus.REVIEW, Q(status=Article.Status.REVIEW)),
         (DeskStatus.WITHDRAWN, Q(status=Article.Status.WITHDRAWN)),
     ]
@@ -71,16 +73,44 @@ def with_desk_status(queryset):
     )
 
 
+def where(status):
+    """The stories in one desk status, as a condition on the stored fields of any Article
+    queryset: the status index serves it and the planner can estimate it, and a draft's newest
+    move is looked up for drafts only, for the two statuses that need it."""
+    return dict(_conditions(timezone.now()))[DeskStatus(status)]
+
+
+def condition(status):
+    """The same for the aggregates over a with_desk_status queryset (My desk's counts), which
+    read its desk_status annotation; the stored status narrows the rows first."""
+    status = DeskStatus(status)
+    return Q(status=_UNDERLYING.get(status, status)) & Q(desk_status=status.value)
+
+
 def filter_by(queryset, status):
     """The stories of queryset in one desk status."""
-    return with_desk_status(queryset).filter(desk_status=DeskStatus(status).value)
+    return with_desk_status(queryset).filter(where(status))
 
 
 def counts(queryset):
-    """How many stories are in each desk status, in one query ({value: count})."""
-    statuses = with_desk_status(queryset.order_by()).values("desk_status")
-    found = {row["desk_status"]: row["n"] for row in statuses.annotate(n=models.Count("pk"))}
-    return {status.value: found.get(status.value, 0) for status in DeskStatus}
+    """How many stories are in each desk status, in two queries ({value: count}).
+
+    The statuses that the stored status and publication time decide are counted in one pass
+    that the (status, publish_at) index answers alone, without reading the stories' rows;
+    the returned drafts, which need each draft's newest move, are counted among the drafts
+    only, and the plain drafts are the rest.
+    """
+    now = timezone.now()
+    conditions = dict(_conditions(now))
+    plain = [status for status in DeskStatus if status not in _NEEDS_EVENTS]
+    found = queryset.order_by().aggregate(
+        **{status.value: models.Count("status", filter=conditions[status]) for status in plain},
+        all_drafts=models.Count("status", filter=Q(status=Article.Status.DRAFT)),
+    )
+    returned = queryset.order_by().filter(conditions[DeskStatus.RETURNED]).count()
+    found[DeskStatus.RETURNED.value] = returned
+    found[DeskStatus.DRAFT.value] = found.pop("all_drafts") - returned
+    return {status.value: found[status.value] for status in DeskStatus}
 
 
 def desk_status(article):
@@ -119,6 +149,8 @@ def after_event(event):
 
 
 _MISSING = object()
+# The desk statuses told apart by a draft's newest move (the others by stored fields only).
+_NEEDS_EVENTS = {DeskStatus.RETURNED, DeskStatus.DRAFT}
 # The Article.status behind each desk status that is not one itself.
 _UNDERLYING = {
     DeskStatus.RETURNED: Article.Status.DRAFT,

@@ -7,6 +7,7 @@ signing again) unless the edit was made by the signer of the highest level signe
 the final reviewer who fixes a typo does not send the story back through every level.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from reversion.models import Version
@@ -27,6 +28,9 @@ class Step:
     def label(self):
         return ReviewLevel(self.level).label
 
+
+# The long texts of a story, which the sign-off queues neither show nor need.
+QUEUE_UNREAD_FIELDS = ["body", "summary", "correction_note", "editors_note"]
 
 # With no policy on the desk, a story needs one final review by anyone who may publish.
 FALLBACK_STEPS = [Step(ReviewLevel.FINAL)]
@@ -103,11 +107,16 @@ def steps_of(policy):
     return [Step(step.level, step.group_id, step.group.name) for step in steps]
 
 
-def review_state(article, policies=None):
-    """The story's levels, each with its newest sign-off and whether that is stale."""
+def review_state(article, policies=None, signoffs=None):
+    """The story's levels, each with its newest sign-off and whether that is stale.
+
+    signoffs: the story's sign-offs, when the caller read those of many stories at once.
+    """
     policy = policy_for(article, policies)
     steps = steps_of(policy)
-    signoffs = [signoff for signoff in article.signoffs.all() if signoff.revoked_at is None]
+    if signoffs is None:
+        signoffs = article.signoffs.all()
+    signoffs = [signoff for signoff in signoffs if signoff.revoked_at is None]
     signoffs.sort(key=lambda signoff: (signoff.signed_at, signoff.pk))
     edits = _edits(article) if signoffs else []
     states = []
@@ -161,8 +170,11 @@ def newest_version_id(article):
     return version.pk if version is not None else None
 
 
-def may_sign(user, article, state, step):
-    """Whether the user may sign this level of the story now (ignoring its status)."""
+def may_sign(user, article, state, step, group_ids=None):
+    """Whether the user may sign this level of the story now (ignoring its status).
+
+    group_ids: the user's groups, when the caller asks about many stories (read once).
+    """
     if not user.is_authenticated or permissions.is_author(user, article):
         return False
     signed = state.signed_by(user)
@@ -170,23 +182,33 @@ def may_sign(user, article, state, step):
         return False
     if step.group_id is None:
         return user.has_perm(permissions.PUBLISH)
-    return user.is_superuser or user.groups.filter(pk=step.group_id).exists()
+    if user.is_superuser:
+        return True
+    if group_ids is not None:
+        return step.group_id in group_ids
+    return user.groups.filter(pk=step.group_id).exists()
 
 
 def awaiting_signoff(user, queryset):
     """The stories in review whose next level the user may sign, grouped by level, oldest
     submission first: {level label: [story, ...]} in the order of the levels."""
+    in_review = queryset.in_review()
+    # Every story in review is weighed, so only what the queues show and the review state
+    # needs is read (no bodies), and the sign-offs come in one join, not a list of ids.
     stories = list(
-        queryset.in_review()
-        .select_related("union", "created_by")
-        .prefetch_related("signoffs")
+        in_review.select_related("union", "created_by")
+        .defer(*QUEUE_UNREAD_FIELDS)
         .order_by("updated_at", "pk")
     )
+    signoffs = defaultdict(list)
+    for signoff in SignOff.objects.filter(article__in=in_review.values("pk")).order_by("pk"):
+        signoffs[signoff.article_id].append(signoff)
     policies = list(ReviewPolicy.objects.prefetch_related("unions", "steps__group"))
+    group_ids = set(user.groups.values_list("pk", flat=True))
     queues = {level: [] for level in LEVEL_ORDER}
     for article in stories:
-        state = review_state(article, policies)
+        state = review_state(article, policies, signoffs[article.pk])
         waiting = state.next_level
-        if waiting is not None and may_sign(user, article, state, waiting.step):
+        if waiting is not None and may_sign(user, article, state, waiting.step, group_ids):
             queues[waiting.step.level].append(article)
     return [(ReviewLevel(level).label, level, queues[level]) for level in LEVEL_ORDER]

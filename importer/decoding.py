@@ -11,6 +11,7 @@ common Chinese characters wins.
 import codecs
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from importer.exceptions import BinaryFileError, EmptyFileError, UndecodableFileError
 
@@ -105,7 +106,8 @@ def _plausibility(text):
     sample = [character for character in text[:20000] if "\u3400" <= character <= "\u9fff"]
     if not sample:
         return 0.0
-    return sum(1 for character in sample if character in _COMMON_CHARACTERS) / len(sample)
+    common = _common_characters()
+    return sum(1 for character in sample if character in common) / len(sample)
 
 
 def _both_forms(characters):
@@ -114,7 +116,11 @@ def _both_forms(characters):
     return frozenset(characters) | frozenset(to_traditional("".join(characters)))
 
 
-_COMMON_CHARACTERS = _both_forms(sorted(_COMMON))
+@cache
+def _common_characters():
+    # Built on first use, not on import: OpenCC's Simplified-to-Traditional tables take about
+    # 27 MB, which every process importing the admin's URLs (each web worker) would hold.
+    return _both_forms(sorted(_COMMON))
 
 
 def normalise_line_breaks(text):

@@ -4,11 +4,8 @@ import io
 import re
 import zipfile
 
-import docx
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.table import Table
 
 from importer.decoding import normalise_line_breaks
 from importer.exceptions import EmptyFileError, FileTooLargeError, NotWordFileError
@@ -25,6 +22,9 @@ def read_docx(data, *, name="", max_bytes):
         raise EmptyFileError(source_name=name)
     _check_archive(data, name=name, max_unpacked=max_bytes * UNPACKED_SIZE_FACTOR)
     try:
+        # python-docx (about 15 MB once imported) only in processes that read Word files.
+        import docx
+
         document = docx.Document(io.BytesIO(data))
     except Exception as error:
         # python-docx raises KeyError, ValueError, zipfile and lxml errors for files that are
@@ -99,6 +99,8 @@ _SENTENCE_END = re.compile(r"[。！？!?；;]\s*[”’」』）)]?$")
 
 
 def _is_table(item):
+    from docx.table import Table
+
     return isinstance(item, Table)
 
 
@@ -114,6 +116,8 @@ class _Paragraph:
 
     @property
     def is_centred(self):
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
         alignment = self.paragraph.alignment
         style = self.paragraph.style
         while alignment is None and style is not None:

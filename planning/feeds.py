@@ -4,7 +4,6 @@ makes the old address answer 404."""
 
 import datetime
 
-import icalendar
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
@@ -55,6 +54,8 @@ def feed_url(feed):
 
 
 def _event(uid, *, summary, start, length, url, description="", location=""):
+    import icalendar  # about 10 MB once imported: only in processes serving feeds
+
     event = icalendar.Event()
     event.add("uid", uid)
     event.add("dtstamp", timezone.now())
@@ -72,6 +73,7 @@ def _event(uid, *, summary, start, length, url, description="", location=""):
 
 def build_calendar(user, *, now=None):
     """The user's feed as an icalendar.Calendar, times in Asia/Shanghai."""
+    import icalendar
     from django.utils.translation import gettext as _
 
     now = now or timezone.now()

@@ -16,7 +16,6 @@ from django.utils.translation import gettext_lazy
 from articles.models import Article
 from correspondents.rules import is_desk_editor
 from reporting import charts, tables
-from reporting.export import workbook_bytes
 from reporting.figures import statistics
 from reporting.periods import PeriodForm, current_quarter
 from unions.models import Union
@@ -124,6 +123,9 @@ def export_xlsx(request):
     form, period, scope = _read(request)
     stats = statistics(period, scope)
     heading = f"{period.label}{_area(scope)}信息工作统计"
+    # openpyxl (about 20 MB once imported) is read by the download only, not by every worker.
+    from reporting.export import workbook_bytes
+
     response = HttpResponse(workbook_bytes(stats, heading=heading), content_type=XLSX)
     response["Content-Disposition"] = (
         f'attachment; filename="statistics-{period.first_day:%Y%m%d}-{period.last_day:%Y%m%d}'

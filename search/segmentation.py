@@ -15,13 +15,24 @@ the story must contain.
 import hashlib
 import logging
 import re
+import sys
 import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import jieba
+# jieba opens its files through pkg_resources when it can import it, and importing that scans
+# every installed distribution and keeps about 19 MB in each process (each gunicorn worker
+# among them). Hidden while jieba is imported, jieba opens the same files by their path.
+_HIDE_PKG_RESOURCES = "pkg_resources" not in sys.modules
+if _HIDE_PKG_RESOURCES:
+    sys.modules["pkg_resources"] = None
+try:
+    import jieba
+finally:
+    if _HIDE_PKG_RESOURCES:
+        del sys.modules["pkg_resources"]
 
 DICTIONARY_PATH = Path(__file__).resolve().parent / "dictionary.txt"
 

@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from articles.models import Article
-from syndication import docx_export
 from syndication.models import PartnerToken
 
 
@@ -58,6 +57,9 @@ def export_word(model_admin, request, queryset):
     if not stories:
         model_admin.message_user(request, _("No story to export."), messages.ERROR)
         return None
+    # python-docx (about 15 MB once imported) is read by Word downloads only.
+    from syndication import docx_export
+
     return docx_export.docx_response(stories)
 
 

@@ -18,7 +18,7 @@ from taggit.models import Tag
 
 from articles.models import Article
 from news.links import absolute_url
-from syndication import docx_export, ninjs, selectors, wechat
+from syndication import ninjs, selectors, wechat
 from syndication.auth import error, partner_required
 from unions.models import Union
 
@@ -127,6 +127,9 @@ def _desk_stories(user):
 def story_docx(request, pk):
     """One story as a Word file for the paper."""
     story = get_object_or_404(_desk_stories(request.user), pk=pk)
+    # python-docx (about 15 MB once imported) is read by Word downloads only.
+    from syndication import docx_export
+
     return docx_export.docx_response([story])
 
 

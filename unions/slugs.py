@@ -1,7 +1,6 @@
 """Pinyin slugs for union names: ASCII, readable, unique."""
 
 from django.utils.text import slugify
-from pypinyin import Style, lazy_pinyin
 
 MAX_SLUG_LENGTH = 80
 
@@ -10,6 +9,10 @@ def pinyin_slug(text):
     """'蚌埠市总工会' -> 'beng-bu-shi-zong-gong-hui': ASCII, one hyphen between syllables."""
     # lazy_pinyin reads words in context (蚌埠 beng bu, 六安 lu an) and passes Latin
     # letters and digits through unchanged.
+    # pypinyin's dictionaries take about 55 MB once imported: they are read when a union is
+    # named, never by the web workers serving pages.
+    from pypinyin import Style, lazy_pinyin
+
     syllables = lazy_pinyin(text, style=Style.NORMAL, errors="default", v_to_u=False)
     return slugify("-".join(syllables))[:MAX_SLUG_LENGTH].strip("-")
 

@@ -38,7 +38,12 @@ def signoff_queues(context):
     if user is None or not user.is_authenticated or not user.has_perm("articles.view_article"):
         return {"show": False}
     queues = review.awaiting_signoff(user, Article.objects.visible_to(user))
-    return {"show": any(stories for _label, _level, stories in queues), "queues": queues}
+    return {
+        "show": any(stories for _label, _level, stories in queues),
+        "queues": queues,
+        "length": my_desk.SECTION_LENGTH,
+        "review_url": reverse("admin:articles_article_changelist") + "?status=review",
+    }
 
 
 @register.inclusion_tag("editorial/admin/includes/my_desk.html", takes_context=True)

@@ -3,6 +3,8 @@ returning, and publishing as the last level's signature."""
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from editorial.models import ReviewPolicy, SignOff
 from editorial.roles import DESK_CHIEF, EDITOR, LEADER
@@ -239,3 +241,21 @@ def test_queues_per_level_on_the_admin_index(story, editor, chief, login, two_le
 def test_without_a_policy_one_final_review_by_an_editor(story, editor, login):
     article = story(status="review")
     assert message_codes(publish(login(editor), article)) == ["approved"]
+
+
+def test_a_long_queue_lists_its_oldest_and_links_to_all(
+    story, editor, login, two_levels, django_assert_max_num_queries
+):
+    client = login(editor)
+    for number in range(3):
+        story(status="review", headline=f"待审稿{number}")
+    client.get("/admin/")
+    with CaptureQueriesContext(connection) as few:
+        client.get("/admin/")
+    for number in range(3, 11):
+        story(status="review", headline=f"待审稿{number}")
+    # Every story in review is weighed in the same queries, however many wait.
+    with django_assert_max_num_queries(len(few)):
+        queues = _queues(client.get("/admin/"))
+    assert queues.count("<li>") == 8
+    assert "查看全部 11 篇" in queues and "/admin/articles/article/?status=review" in queues
