@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('articles', '0004_desk_list_index'),
-        ('editorial', '0006_event_kinds_of_signoffs_and_preview_links'),
+        ('editorial', '0007_preview_link_shows_its_version'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
