@@ -11,7 +11,8 @@ once with bulk inserts (a progress line shows stories per second) and kept for t
 that a publication renews are built by the first request, as after a publication), then
 gunicorn (2 sync workers, DEBUG off) and wrk (16 connections, 3 interleaved rounds) compare a
 union's list with the cache off, cached pages, a template-only page and a bare view in the same
-run, on the largest size. Ports 9600-9699 on 127.0.0.1; every load run stops by itself.
+run, on the largest size. Ports 9640-9641 on 127.0.0.1
+(SCALE_HTTP_PORT); every load run stops by itself.
 """
 
 import argparse
@@ -33,7 +34,7 @@ PYTHON = sys.executable
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/newsroom_i16_bench"
 SIZES = [int(size) for size in os.environ.get("SCALE_SIZES", "1000,100000").split(",")]
 PAGE_RUNS = 7
-HTTP_PORT = 9640
+HTTP_PORT = int(os.environ.get("SCALE_HTTP_PORT", "9640"))  # and the next port
 WRK_SECONDS = 8
 WRK_ROUNDS = 2
 
@@ -306,11 +307,19 @@ def pages():
     county = Union.objects.get(name="宿州第1县总工会")
     story = Article.objects.published().newest_first().first()
     theme = Tag.objects.get(name="劳模")
+    # Page 50 (or the last, in a small database), as a reader reaches it by "Older stories":
+    # the stories older than the last one of page 49.
+    above_page_50 = list(
+        Article.objects.published()
+        .by_union(city)
+        .newest_first()
+        .values_list("pk", flat=True)[: 49 * 20]
+    )[-1]
     return {
         "home": "/",
         "unions": "/unions/",
         "union": city.get_absolute_url(),
-        "union, page 50": city.get_absolute_url() + "?page=50",
+        "union, page 50": f"{city.get_absolute_url()}?before={above_page_50}",
         "county": county.get_absolute_url(),
         "theme": f"/themes/{theme.slug}/",
         "column": Column.objects.get(name="一线故事").get_absolute_url(),

@@ -158,15 +158,11 @@ def fragment(name, build):
 # Pages
 
 
-def _page_number(request):
-    # Pages read nothing from the query string but the page number, so other parameters
-    # neither split nor flood the cache. A malformed number shows the first page.
-    page = request.GET.get("page", "")
-    return page[:9] if page.isdigit() else ""
-
-
 def _entry_key(request):
-    address = f"{request.get_host()}{request.path}?page={_page_number(request)}"
+    from news.paging import query_key
+
+    # Pages read nothing from the query string but which page it is (news.paging).
+    address = f"{request.get_host()}{request.path}?{query_key(request.GET)}"
     digest = hashlib.sha256(address.encode()).hexdigest()
     return f"news:page:{translation.get_language()}:{digest}"
 

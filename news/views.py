@@ -1,7 +1,9 @@
 """The public news site: home, unions, themes, columns, photo news and stories."""
 
-from django.core.paginator import Paginator
+import functools
+
 from django.http import Http404, HttpResponse
+from django.http.response import HttpResponseRedirectBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -14,6 +16,7 @@ from articles.models import Article, Column
 from news import selectors
 from news.cache import cache_for_readers
 from news.links import absolute_url
+from news.paging import story_page
 from news.rendering import PageMeta, public_ancestors, render_article
 from unions.models import Union
 
@@ -22,18 +25,32 @@ PHOTOS_PER_PAGE = 24
 FEED_STYLESHEET_MAX_AGE = 3600
 
 
-class CountedPaginator(Paginator):
-    """A paginator told the total (from selectors.story_counts) instead of counting the rows."""
+class Redirect(Exception):
+    """A list page asked for at an address that is not its own (news.paging)."""
 
-    def __init__(self, object_list, per_page, *, count):
-        super().__init__(object_list, per_page)
-        self.count = count
+    def __init__(self, response):
+        self.response = response
 
 
 def _page(request, stories, count, per_page=STORIES_PER_PAGE):
-    """One page of stories; a missing, malformed or too large page number gives a real page."""
-    paginator = CountedPaginator(stories, per_page, count=count)
-    return paginator.get_page(request.GET.get("page"))
+    """One page of stories (news.paging): numbered near the top, by cursor further down."""
+    page = story_page(request, stories, count, per_page)
+    if isinstance(page, HttpResponseRedirectBase):
+        raise Redirect(page)
+    return page
+
+
+def _follow_redirects(view):
+    """Let a list view answer with the redirect its page asked for."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except Redirect as redirect_to:
+            return redirect_to.response
+
+    return wrapped
 
 
 @require_safe
@@ -78,6 +95,7 @@ def union_index(request):
 
 @require_safe
 @cache_for_readers
+@_follow_redirects
 def union_detail(request, slug):
     union = get_object_or_404(Union.objects.active(), slug=slug)
     context = {
@@ -102,12 +120,13 @@ def union_detail(request, slug):
 
 @require_safe
 @cache_for_readers
+@_follow_redirects
 def theme_detail(request, slug):
     theme = get_object_or_404(Tag, slug=slug)
     page_obj = _page(
         request, selectors.theme_stories(theme), selectors.story_counts().by_theme.get(theme.pk, 0)
     )
-    if not page_obj.paginator.count:
+    if not page_obj.total:
         # A theme only unpublished stories carry is not public yet.
         raise Http404(_("No published story has this theme."))
     context = {
@@ -125,6 +144,7 @@ def theme_detail(request, slug):
 
 @require_safe
 @cache_for_readers
+@_follow_redirects
 def column_detail(request, slug):
     column = get_object_or_404(Column, slug=slug)
     context = {
@@ -148,6 +168,7 @@ def column_detail(request, slug):
 
 @require_safe
 @cache_for_readers
+@_follow_redirects
 def photo_gallery(request):
     page_obj = _page(
         request,
