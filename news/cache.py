@@ -219,6 +219,12 @@ def _path_key(path):
     return f"news:token:path:{hashlib.sha256(unquote(path).encode()).hexdigest()}"
 
 
+def story_token_key(pk):
+    """The key of the story page's token, renewed with every change that shows on the story
+    (news.cards keys a story's card by it)."""
+    return _path_key(f"/news/{pk}/")
+
+
 def renew_path_tokens(paths):
     """Make the pages at these paths (every page number of each) and all fragments stale."""
     tokens = {_path_key(path): new_token() for path in paths}

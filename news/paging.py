@@ -18,7 +18,7 @@ The total comes from the counts kept as fragments (news.selectors.story_counts),
 COUNT over the list.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from math import ceil
 
 from django.core.exceptions import BadRequest
@@ -64,6 +64,7 @@ class StoryPage:
     newer_query: str | None = None  # "" is the first page
     older_query: str | None = None
     canonical_query: str = ""
+    cards: list = field(default_factory=list)  # the stories' cards (news.cards), if rendered
 
     def __iter__(self):
         return iter(self.stories)

@@ -15,6 +15,7 @@ from taggit.models import Tag
 from articles.models import Article, Column
 from news import selectors
 from news.cache import cache_for_readers
+from news.cards import story_cards
 from news.links import absolute_url
 from news.paging import story_page
 from news.rendering import PageMeta, public_ancestors, render_article
@@ -32,11 +33,16 @@ class Redirect(Exception):
         self.response = response
 
 
-def _page(request, stories, count, per_page=STORIES_PER_PAGE):
-    """One page of stories (news.paging): numbered near the top, by cursor further down."""
+def _page(request, stories, count, per_page=STORIES_PER_PAGE, *, cards=True):
+    """One page of stories (news.paging): numbered near the top, by cursor further down.
+
+    With `cards`, the page's story cards come from news.cards (rendered once per version).
+    """
     page = story_page(request, stories, count, per_page)
     if isinstance(page, HttpResponseRedirectBase):
         raise Redirect(page)
+    if cards:
+        page.cards = story_cards(page.stories)
     return page
 
 
@@ -175,6 +181,7 @@ def photo_gallery(request):
         selectors.photo_stories(),
         selectors.story_counts().photo_stories,
         per_page=PHOTOS_PER_PAGE,
+        cards=False,
     )
     context = {
         "page_obj": page_obj,
