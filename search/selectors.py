@@ -19,8 +19,9 @@ class SearchResults:
     """Matching stories in rank order, for a Paginator: the ids are ranked once, and a page's
     stories are read by id (one query a page)."""
 
-    def __init__(self, ids):
+    def __init__(self, ids, capped=False):
         self.ids = ids
+        self.capped = capped  # older matches were left out (search.backends)
 
     def __len__(self):
         return len(self.ids)
@@ -40,7 +41,7 @@ def search_articles(parsed_query, *, union=None, theme=None):
         articles = articles.by_union(union)
     if theme is not None:
         articles = articles.by_theme(theme)
-    return SearchResults(backends.ranked_ids(articles, parsed_query.terms))
+    return SearchResults(*backends.ranked_ids(articles, parsed_query.terms))
 
 
 def popular_themes(*, limit=THEME_FILTER_LENGTH, include=None):
