@@ -66,7 +66,7 @@ def search(request):
             {
                 "slug": union.slug,
                 "label": INDENT * union.depth + union.name,
-                "selected": union == filters["union"],
+                "selected": filters["union"] is not None and union.pk == filters["union"].pk,
             }
             for union in filter_unions(include=filters["union"])
         ],
