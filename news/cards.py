@@ -49,14 +49,13 @@ def _card_key(variant, site, story_token, pk):
     return f"news:card:{version}:{site}:{story_token}:{pk}"
 
 
-def story_cards(stories, variant="full", *, full_stories=None):
-    """The cards of these stories (objects with pk), in order, as safe HTML.
+def story_cards(ids, variant="full", *, full_stories=None):
+    """The cards of the stories with these ids, in order, as safe HTML.
 
     `full_stories(ids)` returns {id: story with what a list shows} for the cards not kept; it
     defaults to the published stories with the list's prefetches. Two cache round trips (the
     tokens, then the cards) and, for cards not kept, one query with its prefetches.
     """
-    ids = [story.pk for story in stories]
     if not ids:
         return []
     story_keys = {pk: page_cache.story_token_key(pk) for pk in ids}

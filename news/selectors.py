@@ -150,19 +150,36 @@ class CityBlock:
 
 
 def home_page():
-    """Everything the home page shows: lead and top stories, latest, cities, themes, photos."""
-    newest = list(published_stories()[: 1 + TOP_STORY_COUNT + LATEST_COUNT])
-    lead = _pick_lead(newest)
-    rest = [story for story in newest if story is not lead]
+    """Everything the home page shows: lead and top stories, latest, cities, themes, photos.
+
+    Which stories lead and follow changes only with the public stories (a fragment of ids);
+    the lead is read in full, the others are story cards (news.cards).
+    """
+    from news.cards import story_cards
+
+    lead_id, rest_ids = cache.fragment("home-newest", _home_newest_ids)
+    lead = listed_stories([lead_id]).get(lead_id) if lead_id else None
     return {
         "lead": lead,
-        "top_stories": rest[:TOP_STORY_COUNT],
-        "latest": rest[TOP_STORY_COUNT:],
+        "top_stories": story_cards(rest_ids[:TOP_STORY_COUNT], "full"),
+        "latest": story_cards(rest_ids[TOP_STORY_COUNT:], "brief"),
         "city_blocks": city_blocks(),
         "themes": popular_themes(HOME_THEME_COUNT),
         "photo_stories": list(photo_stories()[:PHOTO_STRIP_COUNT]),
         "column_blocks": column_blocks(),
     }
+
+
+def _home_newest_ids():
+    """(the lead's id or None, ids of the newest stories after it), for home_page."""
+    newest = list(
+        Article.objects.published()
+        .newest_first()
+        .only("pk", "genre")
+        .prefetch_related("photos")[: 1 + TOP_STORY_COUNT + LATEST_COUNT]
+    )
+    lead = _pick_lead(newest)
+    return (lead.pk if lead else None, [story.pk for story in newest if story is not lead])
 
 
 def _pick_lead(stories):

@@ -44,7 +44,7 @@ def _page(request, stories, count, per_page=STORIES_PER_PAGE, *, cards=True):
     if isinstance(page, HttpResponseRedirectBase):
         raise Redirect(page)
     if cards:
-        page.cards = story_cards(page.stories)
+        page.cards = story_cards([story.pk for story in page.stories])
     return page
 
 
