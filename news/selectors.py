@@ -332,9 +332,17 @@ def column_stories(column):
 
 
 def public_columns():
-    """The columns that carry at least one published story, by name (navigation, home)."""
+    """The columns that carry at least one published story, by name (navigation, home).
+
+    Every page's navigation lists them, and they change only with the public stories: kept
+    as a fragment.
+    """
+    return cache.fragment("public-columns", _public_columns)
+
+
+def _public_columns():
     with_story = Exists(Article.objects.published().filter(column=OuterRef("pk")))
-    return Column.objects.filter(with_story).order_by("name")
+    return list(Column.objects.filter(with_story).order_by("name"))
 
 
 @dataclass
@@ -349,7 +357,7 @@ def column_blocks(per_column=COLUMN_BLOCK_COUNT):
     As for the cities, the newest stories' links are kept as a fragment (a window over every
     story of every column took 128 ms at 100,000 stories).
     """
-    columns = list(public_columns())
+    columns = public_columns()
     newest = cache.fragment(
         f"column-blocks:{per_column}", lambda: _newest_by_column(columns, per_column)
     )
@@ -369,7 +377,7 @@ def _newest_by_column(columns, per_column):
 
 def other_columns(column):
     """The other public columns, for a column page's sidebar."""
-    return public_columns().exclude(pk=column.pk)
+    return [other for other in public_columns() if other.pk != column.pk]
 
 
 # One story
