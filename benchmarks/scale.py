@@ -307,14 +307,15 @@ def pages():
     county = Union.objects.get(name="宿州第1县总工会")
     story = Article.objects.published().newest_first().first()
     theme = Tag.objects.get(name="劳模")
-    # Page 50 (or the last, in a small database), as a reader reaches it by "Older stories":
-    # the stories older than the last one of page 49.
-    above_page_50 = list(
+    # Page 50 (or the last full page, in a small database), as a reader reaches it by "Older
+    # stories": the stories older than the last one of the page before.
+    ids = list(
         Article.objects.published()
         .by_union(city)
         .newest_first()
         .values_list("pk", flat=True)[: 49 * 20]
-    )[-1]
+    )
+    above_page_50 = ids[-1] if len(ids) == 49 * 20 else ids[max(len(ids) - 20, 1) - 1]
     return {
         "home": "/",
         "unions": "/unions/",
