@@ -198,14 +198,16 @@ class StoryLink:
 
     pk: int
     headline: str
+    url: str  # reversed once, when the fragment is built
 
     def get_absolute_url(self):
-        return reverse("news:article", kwargs={"pk": self.pk})
+        return self.url
 
 
 def _newest_links(stories, limit):
     return [
-        StoryLink(pk, headline) for pk, headline in stories.values_list("pk", "headline")[:limit]
+        StoryLink(pk, headline, reverse("news:article", kwargs={"pk": pk}))
+        for pk, headline in stories.values_list("pk", "headline")[:limit]
     ]
 
 
@@ -391,9 +393,10 @@ class RelatedStory:
     headline: str
     union_label: str
     publish_at: object
+    url: str  # reversed once, when the fragment is built
 
     def get_absolute_url(self):
-        return reverse("news:article", kwargs={"pk": self.pk})
+        return self.url
 
 
 def related_stories(article, limit=RELATED_STORY_COUNT):
@@ -405,7 +408,13 @@ def related_stories(article, limit=RELATED_STORY_COUNT):
     return cache.fragment(
         f"related-stories:{article.pk}:{limit}",
         lambda: [
-            RelatedStory(story.pk, story.headline, story.union.label, story.publish_at)
+            RelatedStory(
+                story.pk,
+                story.headline,
+                story.union.label,
+                story.publish_at,
+                story.get_absolute_url(),
+            )
             for story in _related_stories(article, limit)
         ],
     )
