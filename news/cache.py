@@ -43,6 +43,7 @@ import hashlib
 import secrets
 import time
 from datetime import UTC, datetime
+from pathlib import Path
 from urllib.parse import unquote
 
 from django.conf import settings
@@ -235,12 +236,32 @@ def renew_path_tokens(paths):
 # Fragments
 
 
+# The modules whose functions build fragments (and define the classes kept in them).
+FRAGMENT_MODULES = (
+    "news/selectors.py",
+    "news/views.py",
+    "search/selectors.py",
+    "search/backends.py",
+)
+
+
+@functools.cache
+def code_version():
+    """A digest of the code that builds fragments: after a deploy that changes it, the values
+    kept by the old code (maybe of another shape) are never read, even with no publication."""
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.blake2b(digest_size=6)
+    for name in FRAGMENT_MODULES:
+        digest.update((root / name).read_bytes())
+    return digest.hexdigest()
+
+
 def fragment(name, build):
     """A value shared by pages that changes only with the public stories, built once per change.
 
     While one request builds the new value, the others keep the previous one.
     """
-    key = f"news:fragment:{name}"
+    key = f"news:fragment:{code_version()}:{name}"
     site, found = _read_live([STORIES_KEY, key])
     tokens = (site["token"], found.get(STORIES_KEY, ""))
     stored = found.get(key)

@@ -45,7 +45,8 @@ def templates_version():
 
 
 def _card_key(variant, site, story_token, pk):
-    version = f"{templates_version()}:{translation.get_language()}:{variant}"
+    version = f"{templates_version()}:{page_cache.code_version()}:{translation.get_language()}"
+    version = f"{version}:{variant}"
     return f"news:card:{version}:{site}:{story_token}:{pk}"
 
 

@@ -254,3 +254,13 @@ def test_scheduling_a_story_queues_the_renewal_for_its_time(
         make_article(union=city, status="published", publish_at=publish_at)
     queued = DBTaskResult.objects.get(task_path__endswith="renew_pages_fallen_due")
     assert queued.run_after == publish_at
+
+
+def test_fragments_kept_by_other_code_are_never_read(db, monkeypatch):
+    """After a deploy, a fragment of the old code's shape is not read, even with no publication."""
+    from news import cache as news_cache
+
+    assert news_cache.fragment("probe", lambda: "kept by the old code") == "kept by the old code"
+    assert news_cache.fragment("probe", lambda: "not built again") == "kept by the old code"
+    monkeypatch.setattr(news_cache, "code_version", lambda: "new-deploy")
+    assert news_cache.fragment("probe", lambda: "built by the new code") == "built by the new code"
