@@ -12,8 +12,8 @@ if os.environ.get("SCALE_HTTP"):
     CACHES["default"] = {  # noqa: F405
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": os.environ.get("CACHE_URL", "redis://127.0.0.1:6379/1"),
-        # Named after the benchmark's database, so two benchmarks on one Redis keep apart.
-        "KEY_PREFIX": os.environ.get("DATABASE_URL", "newsroom-bench").rsplit("/", 1)[-1],
+        # Named after the database: two benchmarks run at once never share pages or tokens.
+        "KEY_PREFIX": "newsroom-bench-" + os.environ.get("DATABASE_URL", "").rsplit("/", 1)[-1],
     }
 # Pages only name their static files; no collectstatic manifest is needed to measure them.
 STORAGES["staticfiles"] = {  # noqa: F405

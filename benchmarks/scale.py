@@ -11,7 +11,8 @@ once with COPY (a progress line shows stories per second) and kept for the next 
 that a publication renews are built by the first request, as after a publication), then
 gunicorn (2 sync workers, DEBUG off) and wrk (16 connections, 3 interleaved rounds) compare a
 union's list with the cache off, cached pages, a template-only page and a bare view in the same
-run, on the largest size. Ports 9600-9699 on 127.0.0.1; every load run stops by itself.
+run, on the largest size. Ports 9640-9641 on 127.0.0.1
+(SCALE_HTTP_PORT); every load run stops by itself.
 """
 
 import argparse
@@ -33,7 +34,7 @@ PYTHON = sys.executable
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/newsroom_i16_bench"
 SIZES = [int(size) for size in os.environ.get("SCALE_SIZES", "1000,100000").split(",")]
 PAGE_RUNS = 7
-HTTP_PORT = 9640
+HTTP_PORT = int(os.environ.get("SCALE_HTTP_PORT", "9640"))  # and the next port
 WRK_SECONDS = 8
 WRK_ROUNDS = 2
 
@@ -397,9 +398,10 @@ def build(size, rng):
         cursor.execute("DROP INDEX search_document_vector")
         cursor.execute(
             "INSERT INTO search_searchdocument (article_id, headline_terms, body_terms, "
-            "credit_terms, text, search_vector, source_digest, indexed_at) "
+            "credit_terms, text, search_vector, source_digest, indexed_at, publish_at) "
             "SELECT s.article_id, '', '', '', h.norm || E'\\n' || b.norm || E'\\n' || c.norm, "
-            "h.vector || b.vector || c.vector, s.digest, %s FROM bench_story s "
+            "h.vector || b.vector || c.vector, s.digest, %s, a.publish_at FROM bench_story s "
+            "JOIN articles_article a ON a.id = s.article_id "
             "JOIN bench_part h ON h.weight = 'A' AND h.key = s.head "
             "JOIN bench_part b ON b.weight = 'B' AND b.key = s.body "
             "JOIN bench_part c ON c.weight = 'C' AND c.key = s.credits",
@@ -482,11 +484,20 @@ def pages():
     county = Union.objects.get(name="宿州第1县总工会")
     story = Article.objects.published().newest_first().first()
     theme = Tag.objects.get(name="劳模")
+    # Page 50 (or the last full page, in a small database), as a reader reaches it by "Older
+    # stories": the stories older than the last one of the page before.
+    ids = list(
+        Article.objects.published()
+        .by_union(city)
+        .newest_first()
+        .values_list("pk", flat=True)[: 49 * 20]
+    )
+    above_page_50 = ids[-1] if len(ids) == 49 * 20 else ids[max(len(ids) - 20, 1) - 1]
     return {
         "home": "/",
         "unions": "/unions/",
         "union": city.get_absolute_url(),
-        "union, page 50": city.get_absolute_url() + "?page=50",
+        "union, page 50": f"{city.get_absolute_url()}?before={above_page_50}",
         "county": county.get_absolute_url(),
         "theme": f"/themes/{theme.slug}/",
         "column": Column.objects.get(name="一线故事").get_absolute_url(),

@@ -2,14 +2,21 @@
 
 Freshness is decided by tokens, not by clearing the cache:
 
-- one **site token** for changes that touch every page (a union, a theme or a column renamed,
-  or a scheduled story falling due: the token also remembers when the next one is due);
+- one **site token** for changes that touch every page (a union, a theme or a column renamed);
+  the site state beside it remembers when the next scheduled story falls due, and when that
+  was last looked at;
 - one **path token** per address (``/unions/suzhou/``), renewed when a change touches that
   page: publishing, editing or withdrawing a story renews the tokens of the story, its union's
   and ancestors' pages and feeds, its themes, its column, home, photo news, the latest feed and
   the sitemap, nothing else (story_paths below). A draft saved on the desk renews nothing;
 - one **stories token**, renewed with any change to the public stories, for the fragments
   (counts, each city's newest stories) that several pages share.
+
+A scheduled story falling due renews only its own pages, as a publication does: a task enqueued
+for its publication time (run_after) does it, and as a fallback when no worker runs, the first
+request after that time does it (the site state says when the next story is due). Only when
+more than MAX_DUE_STORIES fell due at once (the cache was down for days) is the site token
+renewed instead.
 
 A cached page remembers the tokens it was rendered under. One request reads the site token, the
 page's path token and the stored page in a single round trip (get_many). When the tokens still
@@ -35,6 +42,8 @@ import functools
 import hashlib
 import secrets
 import time
+from datetime import UTC, datetime
+from pathlib import Path
 from urllib.parse import unquote
 
 from django.conf import settings
@@ -46,6 +55,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
+from django_tasks import task
 
 SITE_KEY = "news:token:site"
 STORIES_KEY = "news:token:stories"
@@ -62,6 +72,8 @@ WAIT_STEP_SECONDS = 0.05
 # Pages worth keeping: a story's 410 notice is as stable as a page that exists.
 CACHEABLE_STATUSES = {200, 410}
 NOTHING_SCHEDULED = 0
+# More stories than this falling due at once (the cache was down) renew the whole site.
+MAX_DUE_STORIES = 100
 # Headers the stored page keeps; the rest is set again on each response.
 KEPT_HEADERS = {"content-type", "content-language", "x-robots-tag"}
 
@@ -79,18 +91,26 @@ def new_token():
 # Tokens
 
 
-def _next_scheduled_timestamp():
+def _next_scheduled_timestamp(after):
+    """When the first story published after `after` (a datetime) falls due, as a timestamp."""
     from articles.models import Article
 
     publish_at = (
-        Article.objects.scheduled().order_by("publish_at").values_list("publish_at", flat=True)
+        Article.objects.filter(status="published", publish_at__gt=after)
+        .order_by("publish_at")
+        .values_list("publish_at", flat=True)
     ).first()
     return publish_at.timestamp() if publish_at else NOTHING_SCHEDULED
 
 
+def _site_state(token, now):
+    # "checked": every story due up to then has had its pages renewed.
+    return {"token": token, "due": _next_scheduled_timestamp(now), "checked": now.timestamp()}
+
+
 def renew_site_token():
     """Make every cached page and fragment stale; returns the new site state."""
-    state = {"token": new_token(), "due": _next_scheduled_timestamp()}
+    state = _site_state(new_token(), timezone.now())
     cache.set(SITE_KEY, state, timeout=None)
     return state
 
@@ -98,28 +118,112 @@ def renew_site_token():
 def refresh_due_time():
     """Remember when the next scheduled story falls due (after a story is scheduled)."""
     state = cache.get(SITE_KEY)
-    if state is None:
+    if state is None or "checked" not in state:
         return renew_site_token()
-    state = {**state, "due": _next_scheduled_timestamp()}
+    now = timezone.now()
+    if state["due"] != NOTHING_SCHEDULED and state["due"] <= now.timestamp():
+        # A story fell due and no request or task has renewed its pages yet: the next will.
+        return state
+    # Nothing is pending: a story published now had its pages renewed by its own change.
+    state = {**state, **_site_state(state["token"], now)}
     cache.set(SITE_KEY, state, timeout=None)
     return state
 
 
+def renew_fallen_due(state):
+    """Renew the pages of the stories that fell due since the state was checked, only theirs.
+
+    Returns the new site state: same site token, the next due time, checked now.
+    """
+    from articles.models import Article
+
+    if state is None or "checked" not in state:
+        return renew_site_token()
+    now = timezone.now()
+    checked = datetime.fromtimestamp(state["checked"], tz=UTC)
+    fallen_due = list(
+        Article.objects.filter(status="published", publish_at__gt=checked, publish_at__lte=now)
+        .order_by("publish_at")
+        .only("pk", "union_id", "column_id")[: MAX_DUE_STORIES + 1]
+    )
+    if len(fallen_due) > MAX_DUE_STORIES:
+        return renew_site_token()
+    paths = set()
+    for story in fallen_due:
+        paths |= story_paths(story)
+    if paths:
+        renew_path_tokens(paths)
+    state = {**state, **_site_state(state["token"], now)}
+    cache.set(SITE_KEY, state, timeout=None)
+    if paths:
+        from news.purge import purge_paths
+
+        purge_paths(sorted(paths))
+    return state
+
+
 def live_site_state(state):
-    """The site state to render under, renewed first when a scheduled story has fallen due."""
+    """The site state to render under, after renewing the pages of stories just fallen due."""
     if state is not None:
         due = state["due"]
         if due == NOTHING_SCHEDULED or timezone.now().timestamp() < due:
             return state
-        # A scheduled story has just become public: one request renews the token.
-        if not cache.add(f"{SITE_KEY}:renewing", 1, timeout=5):
-            return state
-    return renew_site_token()
+    # A scheduled story has just become public (and no task has said so yet): one request
+    # renews its pages while the others go on.
+    lock = f"{SITE_KEY}:renewing"
+    if state is not None and not cache.add(lock, 1, timeout=RENDER_LOCK_SECONDS):
+        return state
+    try:
+        return renew_fallen_due(state)
+    finally:
+        cache.delete(lock)
+
+
+def _read_live(keys):
+    """The live site state and these keys, in one round trip (two after a renewal)."""
+    found = cache.get_many([SITE_KEY, *keys])
+    stored = found.get(SITE_KEY)
+    site = live_site_state(stored)
+    if site is not stored:
+        # Stories fell due and their pages' tokens were renewed just now: read those again.
+        found = cache.get_many(keys)
+    return site, found
+
+
+@task()
+def renew_pages_fallen_due():
+    """Run at a scheduled story's publication time: renew its pages (and purge them).
+
+    Readers do the same on their first request after that time when no worker runs; the task
+    is what tells a CDN's purge hook at that time even if nobody reads the site.
+    """
+    lock = f"{SITE_KEY}:renewing"
+    if not cache.add(lock, 1, timeout=RENDER_LOCK_SECONDS):
+        return False  # a request is doing it
+    try:
+        renew_fallen_due(cache.get(SITE_KEY))
+    finally:
+        cache.delete(lock)
+    return True
+
+
+def _renew_when_due(publish_at, using):
+    """After the commit, queue renew_pages_fallen_due for publish_at (deferring backends)."""
+    backend = renew_pages_fallen_due.get_backend()
+    if backend.supports_defer:
+        deferred = renew_pages_fallen_due.using(run_after=publish_at)
+        transaction.on_commit(deferred.enqueue, using=using)
 
 
 def _path_key(path):
     # reverse() percent-encodes a Chinese slug; request.path holds it decoded.
     return f"news:token:path:{hashlib.sha256(unquote(path).encode()).hexdigest()}"
+
+
+def story_token_key(pk):
+    """The key of the story page's token, renewed with every change that shows on the story
+    (news.cards keys a story's card by it)."""
+    return _path_key(f"/news/{pk}/")
 
 
 def renew_path_tokens(paths):
@@ -132,14 +236,33 @@ def renew_path_tokens(paths):
 # Fragments
 
 
+# The modules whose functions build fragments (and define the classes kept in them).
+FRAGMENT_MODULES = (
+    "news/selectors.py",
+    "news/views.py",
+    "search/selectors.py",
+    "search/backends.py",
+)
+
+
+@functools.cache
+def code_version():
+    """A digest of the code that builds fragments: after a deploy that changes it, the values
+    kept by the old code (maybe of another shape) are never read, even with no publication."""
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.blake2b(digest_size=6)
+    for name in FRAGMENT_MODULES:
+        digest.update((root / name).read_bytes())
+    return digest.hexdigest()
+
+
 def fragment(name, build):
     """A value shared by pages that changes only with the public stories, built once per change.
 
     While one request builds the new value, the others keep the previous one.
     """
-    key = f"news:fragment:{name}"
-    found = cache.get_many([SITE_KEY, STORIES_KEY, key])
-    site = live_site_state(found.get(SITE_KEY))
+    key = f"news:fragment:{code_version()}:{name}"
+    site, found = _read_live([STORIES_KEY, key])
     tokens = (site["token"], found.get(STORIES_KEY, ""))
     stored = found.get(key)
     if stored is not None and stored[0] == tokens:
@@ -158,15 +281,11 @@ def fragment(name, build):
 # Pages
 
 
-def _page_number(request):
-    # Pages read nothing from the query string but the page number, so other parameters
-    # neither split nor flood the cache. A malformed number shows the first page.
-    page = request.GET.get("page", "")
-    return page[:9] if page.isdigit() else ""
-
-
 def _entry_key(request):
-    address = f"{request.get_host()}{request.path}?page={_page_number(request)}"
+    from news.paging import query_key
+
+    # Pages read nothing from the query string but which page it is (news.paging).
+    address = f"{request.get_host()}{request.path}?{query_key(request.GET)}"
     digest = hashlib.sha256(address.encode()).hexdigest()
     return f"news:page:{translation.get_language()}:{digest}"
 
@@ -230,8 +349,7 @@ def cache_for_readers(view):
             return response
         key = _entry_key(request)
         path_key = _path_key(request.path)
-        found = cache.get_many([SITE_KEY, path_key, key])
-        site = live_site_state(found.get(SITE_KEY))
+        site, found = _read_live([path_key, key])
         tokens = (site["token"], found.get(path_key, ""))
         entry = found.get(key)
         if entry is not None:
@@ -363,6 +481,8 @@ def _story_saved(sender, instance, raw=False, using=None, **kwargs):
         column_ids=[previous.get("column_id")],
     )
     _at_commit(paths, using)
+    if instance.is_scheduled():
+        _renew_when_due(instance.publish_at, using)
 
 
 def _story_deleted(sender, instance, using=None, **kwargs):

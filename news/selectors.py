@@ -6,10 +6,9 @@ stories there are.
 """
 
 from dataclasses import dataclass, field
-from itertools import groupby
 
-from django.db.models import Count, Exists, F, OuterRef, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, Exists, OuterRef
+from django.urls import reverse
 from taggit.models import Tag
 
 from articles.models import Article, ArticleTheme, Column
@@ -34,6 +33,20 @@ THEME_ITEMS = ArticleTheme.tag_relname()
 def published_stories():
     """Published stories, newest first, with what a list shows."""
     return Article.objects.published().for_listing().newest_first()
+
+
+def story_positions():
+    """Published stories newest first, with only what paging reads (news.paging, news.cards).
+
+    A list page reads its stories' ids and dates; the cards come from news.cards, which reads
+    in full only the stories whose card is not kept (listed_stories).
+    """
+    return Article.objects.published().newest_first().only("pk", "publish_at")
+
+
+def listed_stories(ids):
+    """{id: published story with what a list shows} for these ids."""
+    return published_stories().filter(pk__in=ids).in_bulk()
 
 
 def lead_photo(article):
@@ -137,19 +150,36 @@ class CityBlock:
 
 
 def home_page():
-    """Everything the home page shows: lead and top stories, latest, cities, themes, photos."""
-    newest = list(published_stories()[: 1 + TOP_STORY_COUNT + LATEST_COUNT])
-    lead = _pick_lead(newest)
-    rest = [story for story in newest if story is not lead]
+    """Everything the home page shows: lead and top stories, latest, cities, themes, photos.
+
+    Which stories lead and follow changes only with the public stories (a fragment of ids);
+    the lead is read in full, the others are story cards (news.cards).
+    """
+    from news.cards import story_cards
+
+    lead_id, rest_ids = cache.fragment("home-newest", _home_newest_ids)
+    lead = listed_stories([lead_id]).get(lead_id) if lead_id else None
     return {
         "lead": lead,
-        "top_stories": rest[:TOP_STORY_COUNT],
-        "latest": rest[TOP_STORY_COUNT:],
+        "top_stories": story_cards(rest_ids[:TOP_STORY_COUNT], "full"),
+        "latest": story_cards(rest_ids[TOP_STORY_COUNT:], "brief"),
         "city_blocks": city_blocks(),
         "themes": popular_themes(HOME_THEME_COUNT),
         "photo_stories": list(photo_stories()[:PHOTO_STRIP_COUNT]),
         "column_blocks": column_blocks(),
     }
+
+
+def _home_newest_ids():
+    """(the lead's id or None, ids of the newest stories after it), for home_page."""
+    newest = list(
+        Article.objects.published()
+        .newest_first()
+        .only("pk", "genre")
+        .prefetch_related("photos")[: 1 + TOP_STORY_COUNT + LATEST_COUNT]
+    )
+    lead = _pick_lead(newest)
+    return (lead.pk if lead else None, [story.pk for story in newest if story is not lead])
 
 
 def _pick_lead(stories):
@@ -162,31 +192,41 @@ def _pick_lead(stories):
     return next(with_photo, stories[0] if stories else None)
 
 
+@dataclass(frozen=True)
+class StoryLink:
+    """A story as a headline linking to it (home's city and column blocks), kept in fragments."""
+
+    pk: int
+    headline: str
+    url: str  # reversed once, when the fragment is built
+
+    def get_absolute_url(self):
+        return self.url
+
+
+def _newest_links(stories, limit):
+    return [
+        StoryLink(pk, headline, reverse("news:article", kwargs={"pk": pk}))
+        for pk, headline in stories.values_list("pk", "headline")[:limit]
+    ]
+
+
 def city_blocks(per_city=CITY_BLOCK_COUNT):
     """Each active city federation with its newest stories, its sub-unions' included.
 
-    Which stories those are changes only with a publication: the ids are kept as a fragment,
-    and each page reads the stories themselves in one query.
+    Which stories those are, and their headlines, change only with a change to the public
+    stories: they are kept as a fragment, so a page reads only the cities.
     """
     cities = list(Union.objects.active().filter(kind=Union.Kind.CITY).order_by("ordering", "path"))
-    blocks = {city.path: CityBlock(city) for city in cities}
-    newest_ids = cache.fragment(f"city-blocks:{per_city}", lambda: _newest_ids_by_city(per_city))
-    wanted = [pk for path in blocks for pk in newest_ids.get(path, [])]
-    stories = Article.objects.filter(pk__in=wanted).select_related("union").in_bulk()
-    for path, block in blocks.items():
-        block.stories = [stories[pk] for pk in newest_ids.get(path, []) if pk in stories]
-    return list(blocks.values())
+    newest = cache.fragment(f"city-blocks:{per_city}", lambda: _newest_by_city(cities, per_city))
+    return [CityBlock(city, newest.get(city.path, [])) for city in cities]
 
 
-def _newest_ids_by_city(per_city):
-    """{city path: ids of its newest published stories}: one short index scan per city."""
-    cities = Union.objects.active().filter(kind=Union.Kind.CITY)
+def _newest_by_city(cities, per_city):
+    """{city path: links to its newest published stories}: one short index scan per city."""
     return {
-        city.path: list(
-            Article.objects.published()
-            .by_union(city)
-            .newest_first()
-            .values_list("pk", flat=True)[:per_city]
+        city.path: _newest_links(
+            Article.objects.published().by_union(city).newest_first(), per_city
         )
         for city in cities
     }
@@ -250,14 +290,14 @@ def sub_unions(union):
 
 
 def union_stories(union):
-    return published_stories().by_union(union)
+    return story_positions().by_union(union)
 
 
 # Themes and columns
 
 
 def theme_stories(tag):
-    return published_stories().by_theme(tag)
+    return story_positions().by_theme(tag)
 
 
 def related_themes(tag, limit=RELATED_THEME_COUNT):
@@ -290,13 +330,21 @@ def _shared_themes(tag, limit):
 
 
 def column_stories(column):
-    return published_stories().filter(column=column)
+    return story_positions().filter(column=column)
 
 
 def public_columns():
-    """The columns that carry at least one published story, by name (navigation, home)."""
+    """The columns that carry at least one published story, by name (navigation, home).
+
+    Every page's navigation lists them, and they change only with the public stories: kept
+    as a fragment.
+    """
+    return cache.fragment("public-columns", _public_columns)
+
+
+def _public_columns():
     with_story = Exists(Article.objects.published().filter(column=OuterRef("pk")))
-    return Column.objects.filter(with_story).order_by("name")
+    return list(Column.objects.filter(with_story).order_by("name"))
 
 
 @dataclass
@@ -306,41 +354,81 @@ class ColumnBlock:
 
 
 def column_blocks(per_column=COLUMN_BLOCK_COUNT):
-    """Each column with published stories and its newest stories (two queries)."""
-    blocks = {column.pk: ColumnBlock(column) for column in public_columns()}
-    stories = (
-        Article.objects.published()
-        .filter(column__in=list(blocks))
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=F("column_id"),
-                order_by=[F("publish_at").desc(), F("pk").desc()],
-            )
-        )
-        .filter(rank__lte=per_column)
-        .order_by("column_id", "rank")
+    """Each column with published stories and its newest stories.
+
+    As for the cities, the newest stories' links are kept as a fragment (a window over every
+    story of every column took 128 ms at 100,000 stories).
+    """
+    columns = public_columns()
+    newest = cache.fragment(
+        f"column-blocks:{per_column}", lambda: _newest_by_column(columns, per_column)
     )
-    for column_id, group in groupby(stories, key=lambda story: story.column_id):
-        blocks[column_id].stories = list(group)
-    return list(blocks.values())
+    blocks = [ColumnBlock(column, newest.get(column.pk, [])) for column in columns]
+    return [block for block in blocks if block.stories]
+
+
+def _newest_by_column(columns, per_column):
+    """{column id: links to its newest published stories}: one short index scan per column."""
+    return {
+        column.pk: _newest_links(
+            Article.objects.published().filter(column=column).newest_first(), per_column
+        )
+        for column in columns
+    }
 
 
 def other_columns(column):
     """The other public columns, for a column page's sidebar."""
-    return public_columns().exclude(pk=column.pk)
+    return [other for other in public_columns() if other.pk != column.pk]
 
 
 # One story
 
 
+@dataclass(frozen=True)
+class RelatedStory:
+    """A related story as the story page lists it (kept in a fragment: no model instance)."""
+
+    pk: int
+    headline: str
+    union_label: str
+    publish_at: object
+    url: str  # reversed once, when the fragment is built
+
+    def get_absolute_url(self):
+        return self.url
+
+
 def related_stories(article, limit=RELATED_STORY_COUNT):
     """The newest published stories sharing a theme with article, topped up from its union.
 
-    Newest first, so that the database walks the publication-date index and stops after
-    `limit` stories instead of ranking every story that shares a theme.
+    They change only with the public stories: kept as a fragment per story, so that a story
+    page reads none of them (two queries and twelve stories built per view before).
     """
-    candidates = Article.objects.published().exclude(pk=article.pk).select_related("union")
+    return cache.fragment(
+        f"related-stories:{article.pk}:{limit}",
+        lambda: [
+            RelatedStory(
+                story.pk,
+                story.headline,
+                story.union.label,
+                story.publish_at,
+                story.get_absolute_url(),
+            )
+            for story in _related_stories(article, limit)
+        ],
+    )
+
+
+def _related_stories(article, limit):
+    """Newest first, so that the database walks the publication-date index and stops after
+    `limit` stories instead of ranking every story that shares a theme."""
+    candidates = (
+        Article.objects.published()
+        .exclude(pk=article.pk)
+        .select_related("union")
+        .only("pk", "headline", "publish_at", "union__name", "union__short_name")
+    )
     theme_ids = [theme.pk for theme in article.themes.all()]
     related = []
     if theme_ids:

@@ -1,19 +1,25 @@
 """The public news site: home, unions, themes, columns, photo news and stories."""
 
-from django.core.paginator import Paginator
+import functools
+
 from django.http import Http404, HttpResponse
+from django.http.response import HttpResponseRedirectBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from articles.models import Article, Column
 from news import selectors
-from news.cache import cache_for_readers
+from news.cache import cache_for_readers, fragment
+from news.cards import story_cards
 from news.links import absolute_url
+from news.paging import story_page
 from news.rendering import PageMeta, public_ancestors, render_article
 from unions.models import Union
 
@@ -22,18 +28,37 @@ PHOTOS_PER_PAGE = 24
 FEED_STYLESHEET_MAX_AGE = 3600
 
 
-class CountedPaginator(Paginator):
-    """A paginator told the total (from selectors.story_counts) instead of counting the rows."""
+class Redirect(Exception):
+    """A list page asked for at an address that is not its own (news.paging)."""
 
-    def __init__(self, object_list, per_page, *, count):
-        super().__init__(object_list, per_page)
-        self.count = count
+    def __init__(self, response):
+        self.response = response
 
 
-def _page(request, stories, count, per_page=STORIES_PER_PAGE):
-    """One page of stories; a missing, malformed or too large page number gives a real page."""
-    paginator = CountedPaginator(stories, per_page, count=count)
-    return paginator.get_page(request.GET.get("page"))
+def _page(request, stories, count, per_page=STORIES_PER_PAGE, *, cards=True):
+    """One page of stories (news.paging): numbered near the top, by cursor further down.
+
+    With `cards`, the page's story cards come from news.cards (rendered once per version).
+    """
+    page = story_page(request, stories, count, per_page)
+    if isinstance(page, HttpResponseRedirectBase):
+        raise Redirect(page)
+    if cards:
+        page.cards = story_cards([story.pk for story in page.stories])
+    return page
+
+
+def _follow_redirects(view):
+    """Let a list view answer with the redirect its page asked for."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except Redirect as redirect_to:
+            return redirect_to.response
+
+    return wrapped
 
 
 @require_safe
@@ -66,7 +91,7 @@ def home(request):
 @cache_for_readers
 def union_index(request):
     context = {
-        "tree": selectors.union_tree(),
+        "tree_html": _union_tree_html(),
         "nav": "unions",
         "meta": PageMeta(
             title=_("Unions"),
@@ -76,8 +101,22 @@ def union_index(request):
     return render(request, "news/union_index.html", context)
 
 
+def _union_tree_html():
+    """The whole union tree with its counts, rendered once per change to the public stories.
+
+    Rendering 130 unions' nested lists was an uncached /unions/ page's whole cost.
+    """
+    return fragment(
+        f"union-tree-html:{get_language()}",
+        lambda: render_to_string(
+            "news/includes/union_tree.html", {"nodes": selectors.union_tree()}
+        ),
+    )
+
+
 @require_safe
 @cache_for_readers
+@_follow_redirects
 def union_detail(request, slug):
     union = get_object_or_404(Union.objects.active(), slug=slug)
     context = {
@@ -102,12 +141,13 @@ def union_detail(request, slug):
 
 @require_safe
 @cache_for_readers
+@_follow_redirects
 def theme_detail(request, slug):
     theme = get_object_or_404(Tag, slug=slug)
     page_obj = _page(
         request, selectors.theme_stories(theme), selectors.story_counts().by_theme.get(theme.pk, 0)
     )
-    if not page_obj.paginator.count:
+    if not page_obj.total:
         # A theme only unpublished stories carry is not public yet.
         raise Http404(_("No published story has this theme."))
     context = {
@@ -125,6 +165,7 @@ def theme_detail(request, slug):
 
 @require_safe
 @cache_for_readers
+@_follow_redirects
 def column_detail(request, slug):
     column = get_object_or_404(Column, slug=slug)
     context = {
@@ -148,12 +189,14 @@ def column_detail(request, slug):
 
 @require_safe
 @cache_for_readers
+@_follow_redirects
 def photo_gallery(request):
     page_obj = _page(
         request,
         selectors.photo_stories(),
         selectors.story_counts().photo_stories,
         per_page=PHOTOS_PER_PAGE,
+        cards=False,
     )
     context = {
         "page_obj": page_obj,

@@ -6,9 +6,13 @@ spirit on both databases. Only the PostgreSQL path uses the GIN index.
 
 On PostgreSQL only the newest CANDIDATE_LIMIT matching stories are ranked (and counted): a word
 in every story (工会) would otherwise rank and count the whole table for each query. The
-database finds them by walking the publication-date index for a common word, or through the
-GIN index for a rare one, and stops at the limit; a literal phrase is then checked on those
-candidates only, never with a LIKE over all the text.
+matches are first looked for among the newest RECENT_WINDOW stories only: the GIN index and the
+documents' own publication-date index are combined (or, for a word in most stories, the date
+index is walked until the limit), so a word in one story of twenty no longer makes the
+database fetch and rank thousands of documents (李雪: 114 ms, 疗休养: 184 ms at 100,000). When the
+window holds fewer than ENOUGH_RECENT matches, the word is rare and the whole index is asked,
+which is then cheap. A literal phrase is checked on the candidates only, never with a LIKE over
+all the text.
 """
 
 from functools import reduce
@@ -24,6 +28,10 @@ FIELD_WEIGHTS = {"headline_terms": 1.0, "body_terms": 0.4, "credit_terms": 0.2}
 RESULT_ORDER = ("-rank", "-publish_at", "-pk")
 # How many of the newest matching stories are ranked: 25 pages of results.
 CANDIDATE_LIMIT = 500
+# Matches are looked for among this many of the newest stories first...
+RECENT_WINDOW = 10_000
+# ...and that is enough when it finds this many (five pages of results).
+ENOUGH_RECENT = 100
 
 
 def is_postgresql():
@@ -48,10 +56,14 @@ def refresh_vectors(documents):
 
 
 def ranked_ids(articles, terms):
-    """The ids of the articles that match every term, best first (rank, then newest)."""
+    """(ids of the articles that match every term, best first (rank, then newest), capped).
+
+    `capped` says that older matches were left unranked (PostgreSQL): the page says "the
+    newest of many" instead of a count.
+    """
     if is_postgresql():
         return _ranked_ids_postgresql(articles, terms)
-    return list(_matching_portable(articles, terms).values_list("pk", flat=True))
+    return list(_matching_portable(articles, terms).values_list("pk", flat=True)), False
 
 
 def tsquery(terms):
@@ -68,17 +80,51 @@ def tsquery(terms):
     return reduce(and_, map(term_query, terms))
 
 
+def recent_window_start():
+    """The publication time of the RECENT_WINDOW-th newest search document, or None.
+
+    Read along the documents' date index; kept as a fragment of the public site (renewed with
+    each change to the public stories), so a search does not walk the index each time.
+    """
+    from news.cache import fragment
+    from search.models import SearchDocument
+
+    def window_start():
+        return (
+            SearchDocument.objects.filter(publish_at__isnull=False)
+            .order_by("-publish_at", "-article")
+            .values_list("publish_at", flat=True)[RECENT_WINDOW : RECENT_WINDOW + 1]
+            .first()
+        )
+
+    return fragment(f"search-window:{RECENT_WINDOW}", window_start)
+
+
+def _newest_candidates(matches, query, *, by_document):
+    order = ("-search_document__publish_at", "-pk") if by_document else ("-publish_at", "-pk")
+    return list(
+        matches.annotate(rank=SearchRank(F("search_document__search_vector"), query))
+        .order_by(*order)
+        .values_list("pk", "rank", "publish_at")[:CANDIDATE_LIMIT]
+    )
+
+
 def _ranked_ids_postgresql(articles, terms):
-    """Rank the newest CANDIDATE_LIMIT matches; check literal phrases on those only."""
+    """Rank the newest CANDIDATE_LIMIT matches, recent ones first; check phrases on those only."""
     from search.models import SearchDocument
 
     query = tsquery(terms)
-    rows = list(
-        articles.filter(search_document__search_vector=query)
-        .annotate(rank=SearchRank(F("search_document__search_vector"), query))
-        .order_by("-publish_at", "-pk")
-        .values_list("pk", "rank", "publish_at")[:CANDIDATE_LIMIT]
-    )
+    matches = articles.filter(search_document__search_vector=query)
+    since = recent_window_start()
+    rows = []
+    if since is not None:
+        # Ordered by the document's copy of the date, so that the database can walk its index.
+        recent = matches.filter(search_document__publish_at__gte=since)
+        rows = _newest_candidates(recent, query, by_document=True)
+    capped = since is not None and len(rows) >= ENOUGH_RECENT
+    if not capped:
+        rows = _newest_candidates(matches, query, by_document=False)
+        capped = len(rows) >= CANDIDATE_LIMIT
     phrases = [term.text for term in terms if term.phrase]
     if phrases and rows:
         # The index found the characters; the phrase must also occur as typed.
@@ -88,7 +134,7 @@ def _ranked_ids_postgresql(articles, terms):
         kept = set(documents.values_list("pk", flat=True))
         rows = [row for row in rows if row[0] in kept]
     rows.sort(key=lambda row: (-row[1], -row[2].timestamp(), -row[0]))
-    return [pk for pk, _rank, _at in rows]
+    return [pk for pk, _rank, _at in rows], capped
 
 
 def matching_ids(terms):
@@ -104,11 +150,6 @@ def matching_ids(terms):
     if not is_postgresql():
         return _matching_portable(articles, terms).order_by().values("pk")
     return articles.filter(search_document__search_vector=tsquery(terms)).values("pk")
-
-
-def is_capped(count):
-    """True when a result count stopped at the candidate limit (PostgreSQL), so "500+"."""
-    return is_postgresql() and count >= CANDIDATE_LIMIT
 
 
 def _has_tokens(field, tokens):

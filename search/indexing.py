@@ -11,10 +11,11 @@ from search import backends
 from search.models import SearchDocument
 from search.segmentation import dictionary_digest, document_terms, normalize
 
-# A save of a story that names only other fields (status, publish_at, version…) changes
-# nothing that is searched, and skips the indexing.
+# A save of a story that names only other fields (status, version…) changes nothing that is
+# searched, and skips the indexing. The publication time is copied to the document (recent
+# matches are found through it), so a story scheduled again is indexed again.
 INDEXED_ARTICLE_FIELDS = frozenset(
-    {"kicker", "headline", "subheadline", "summary", "body", "correction_note"}
+    {"kicker", "headline", "subheadline", "summary", "body", "correction_note", "publish_at"}
 )
 REBUILD_BATCH_SIZE = 200
 
@@ -60,16 +61,22 @@ def build_document(article, source=None):
         credit_terms=document_terms(source.credits),
         text="\n".join(normalize(part) for part in (source.headline, source.body, source.credits)),
         source_digest=source.digest,
+        publish_at=article.publish_at,
     )
 
 
 def index_article(article):
     """Bring the story's search document up to date; True when it had to be cut again."""
     source = document_source(article)
-    stored_digest = (
-        SearchDocument.objects.filter(pk=article.pk).values_list("source_digest", flat=True).first()
-    )
+    stored_digest, stored_publish_at = (
+        SearchDocument.objects.filter(pk=article.pk)
+        .values_list("source_digest", "publish_at")
+        .first()
+    ) or (None, None)
     if stored_digest == source.digest:
+        if stored_publish_at != article.publish_at:
+            # Rescheduled or published with the same words: only the date moves.
+            SearchDocument.objects.filter(pk=article.pk).update(publish_at=article.publish_at)
         return False
     with transaction.atomic():
         build_document(article, source).save(force_insert=stored_digest is None)
@@ -98,6 +105,7 @@ def index_articles(articles, *, batch_size=REBUILD_BATCH_SIZE):
                     "credit_terms",
                     "text",
                     "source_digest",
+                    "publish_at",
                     "indexed_at",
                 ],
             )

@@ -35,6 +35,10 @@ class SearchDocument(models.Model):
     )
     # Filled on PostgreSQL only; it stays empty on SQLite.
     search_vector = SearchVectorField(_("search vector"), null=True, editable=False)
+    # The story's publication time, copied: recent matches are found within the newest stories
+    # through this column's index and the GIN index together (search.backends). Whether the
+    # story is public is always read from the story itself.
+    publish_at = models.DateTimeField(_("publication time"), null=True, editable=False)
     source_digest = models.CharField(
         _("source digest"),
         max_length=64,
@@ -47,7 +51,10 @@ class SearchDocument(models.Model):
         verbose_name = _("search document")
         verbose_name_plural = _("search documents")
         # Built on PostgreSQL only (see the migration); SQLite has no GIN indexes.
-        indexes = [GinIndex(fields=["search_vector"], name="search_document_vector")]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="search_document_vector"),
+            models.Index(fields=["-publish_at", "-article"], name="search_document_recency"),
+        ]
 
     def __str__(self):
         return str(self.article_id)

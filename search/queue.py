@@ -30,8 +30,10 @@ def _current_batch(using):
     """The batch of the running transaction, started (and its commit hook set) when needed."""
     connection = transaction.get_connection(using)
     batch = getattr(_local, "batch", None)
-    registered = batch is not None and not batch.flushed and any(
-        callback == batch.flush for _, callback, _ in connection.run_on_commit
+    registered = (
+        batch is not None
+        and not batch.flushed
+        and any(callback == batch.flush for _, callback, _ in connection.run_on_commit)
     )
     if not registered or batch.using != using or not connection.in_atomic_block:
         batch = _local.batch = _Batch(using)

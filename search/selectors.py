@@ -1,9 +1,11 @@
 """Reads for the search page: matching stories, and the themes and unions to filter by."""
 
-from django.db.models import Q
+from dataclasses import dataclass
+
 from taggit.models import Tag
 
 from articles.models import Article
+from news import cache as news_cache
 from news import selectors as news_selectors
 from search import backends
 from search.segmentation import parse_query
@@ -19,8 +21,9 @@ class SearchResults:
     """Matching stories in rank order, for a Paginator: the ids are ranked once, and a page's
     stories are read by id (one query a page)."""
 
-    def __init__(self, ids):
+    def __init__(self, ids, capped=False):
         self.ids = ids
+        self.capped = capped  # older matches were left out (search.backends)
 
     def __len__(self):
         return len(self.ids)
@@ -40,7 +43,7 @@ def search_articles(parsed_query, *, union=None, theme=None):
         articles = articles.by_union(union)
     if theme is not None:
         articles = articles.by_theme(theme)
-    return SearchResults(backends.ranked_ids(articles, parsed_query.terms))
+    return SearchResults(*backends.ranked_ids(articles, parsed_query.terms))
 
 
 def popular_themes(*, limit=THEME_FILTER_LENGTH, include=None):
@@ -70,12 +73,36 @@ def unions_with_published_stories():
     return Union.objects.active().filter(path__in=[path for path, count in counts.items() if count])
 
 
+@dataclass(frozen=True)
+class UnionOption:
+    """A union as the union filter offers it (kept in a fragment: no model instances)."""
+
+    pk: int
+    slug: str
+    name: str
+    depth: int
+    path: str
+
+
 def filter_unions(*, include=None):
-    """The unions offered by the union filter, in tree order."""
-    shown = Q(depth__lte=UNION_FILTER_MAX_DEPTH)
-    if include is not None:
-        shown |= Q(pk=include.pk)
-    return list(unions_with_published_stories().filter(shown).order_by("path"))
+    """The unions offered by the union filter, in tree order.
+
+    They change only with the public stories: kept as a fragment of the public site, so that
+    a search does not read and build the unions each time.
+    """
+    options = news_cache.fragment("search-filter-unions", _filter_union_options)
+    if include is not None and all(option.pk != include.pk for option in options):
+        extra = UnionOption(include.pk, include.slug, include.name, include.depth, include.path)
+        options = sorted([*options, extra], key=lambda option: option.path)
+    return options
+
+
+def _filter_union_options():
+    unions = unions_with_published_stories().filter(depth__lte=UNION_FILTER_MAX_DEPTH)
+    return [
+        UnionOption(*row)
+        for row in unions.order_by("path").values_list("pk", "slug", "name", "depth", "path")
+    ]
 
 
 def desk_search(queryset, search_term):

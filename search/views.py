@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from articles.models import Article
-from search.backends import is_capped
 from search.forms import SearchForm
 from search.highlight import highlight, snippet, words_pattern
 from search.segmentation import QUERY_MAX_LENGTH, parse_query
@@ -42,7 +41,7 @@ def search(request):
     if parsed.terms:
         results = search_articles(parsed, **filters)
         page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-        capped = is_capped(page.paginator.count)
+        capped = results.capped
         pattern = words_pattern(parsed.highlight_words)
         hits = [
             SearchHit(article, highlight(article.headline, pattern), snippet(article, pattern))
@@ -67,7 +66,7 @@ def search(request):
             {
                 "slug": union.slug,
                 "label": INDENT * union.depth + union.name,
-                "selected": union == filters["union"],
+                "selected": filters["union"] is not None and union.pk == filters["union"].pk,
             }
             for union in filter_unions(include=filters["union"])
         ],

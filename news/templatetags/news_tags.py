@@ -40,15 +40,16 @@ def without_leading_dash(subheadline):
 
 @register.simple_tag(takes_context=True)
 def canonical_url(context):
-    """The page's one absolute address: its canonical path, with the page number past page 1."""
+    """The page's one absolute address: its canonical path, with its page past the first."""
     request = context.get("request")
     meta = context.get("meta")
     path = getattr(meta, "path", "") or (request.path if request is not None else "")
     if not path:
         return ""
-    page_obj = context.get("page_obj")
-    if page_obj is not None and getattr(page_obj, "number", 1) > 1:
-        path = f"{path}?page={page_obj.number}"
+    # A list page's own address: ?page=N or its cursor (news.paging), nothing else.
+    query = getattr(context.get("page_obj"), "canonical_query", "")
+    if query:
+        path = f"{path}?{query}"
     return absolute_url(path)
 
 

@@ -2,6 +2,7 @@
 
 import time_machine
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
@@ -9,7 +10,7 @@ from django.utils import timezone
 from articles.models import Article, Byline
 from editorial.roles import EDITOR
 from news.rendering import render_article
-from tests.factories import make_article, make_user
+from tests.factories import make_article, make_union, make_user
 from tests.news.helpers import make_photo
 
 
@@ -94,14 +95,18 @@ def test_renaming_a_union_shows_at_once(client, city):
     assert "宿州市总工会(新名)" in client.get("/unions/").content.decode()
 
 
-def test_scheduled_story_appears_when_its_time_comes(client, city):
+def test_scheduled_story_appears_when_its_time_comes(
+    client, city, django_capture_on_commit_callbacks
+):
     with time_machine.travel(timezone.now(), tick=False) as traveller:
-        story = make_article(
-            union=city,
-            status="published",
-            publish_at=timezone.now() + timezone.timedelta(hours=1),
-            headline="定时发布的稿件",
-        )
+        # Committed, as the desk's step is: the commit notes when the story falls due.
+        with django_capture_on_commit_callbacks(execute=True):
+            story = make_article(
+                union=city,
+                status="published",
+                publish_at=timezone.now() + timezone.timedelta(hours=1),
+                headline="定时发布的稿件",
+            )
         assert "定时发布的稿件" not in client.get("/").content.decode()
         assert client.get(story.get_absolute_url()).status_code == 404
 
@@ -175,3 +180,87 @@ def test_the_desk_approving_and_withdrawing_in_the_admin_shows_at_once(client, c
     for url in pages:
         assert "编辑签发的稿件" not in client.get(url).content.decode(), url
         assert story.get_absolute_url() not in client.get(url).content.decode(), url
+
+
+def _page_served_from_cache(client, url, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        return client.get(url).content.decode()
+
+
+def test_story_falling_due_renews_only_its_pages(
+    client, city, province, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    """The first reader after the time renews the story's pages; another city's stays cached."""
+    from news.cache import SITE_KEY
+
+    other = make_union("蚌埠市总工会", parent=province, kind="city")
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        # One transaction (the test's own never commits, so it gathers every renewal).
+        with django_capture_on_commit_callbacks(execute=True):
+            make_article(union=other, status="published", headline="别市的旧闻")
+            story = make_article(
+                union=city,
+                status="published",
+                # Sooner than a cached page's lifetime, which would renew every page anyway.
+                publish_at=timezone.now() + timezone.timedelta(minutes=2),
+                headline="定时发布的稿件",
+            )
+        for url in ["/", city.get_absolute_url(), other.get_absolute_url()]:
+            assert "定时发布的稿件" not in client.get(url).content.decode()
+        token = cache.get(SITE_KEY)["token"]
+
+        traveller.shift(timezone.timedelta(minutes=2, seconds=1))
+
+        assert "定时发布的稿件" in client.get("/").content.decode()
+        assert "定时发布的稿件" in client.get(city.get_absolute_url()).content.decode()
+        assert client.get(story.get_absolute_url()).status_code == 200
+        assert cache.get(SITE_KEY)["token"] == token
+        html = _page_served_from_cache(client, other.get_absolute_url(), django_assert_num_queries)
+        assert "别市的旧闻" in html
+
+
+def test_the_task_at_publication_time_renews_the_pages_without_a_reader(
+    client, city, django_capture_on_commit_callbacks
+):
+    from news.cache import SITE_KEY, renew_pages_fallen_due
+
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        with django_capture_on_commit_callbacks(execute=True):
+            make_article(
+                union=city,
+                status="published",
+                publish_at=timezone.now() + timezone.timedelta(minutes=3),
+                headline="到点发布的稿件",
+            )
+        assert "到点发布的稿件" not in client.get(city.get_absolute_url()).content.decode()
+        traveller.shift(timezone.timedelta(minutes=3, seconds=1))
+
+        assert renew_pages_fallen_due.call() is True
+        assert cache.get(SITE_KEY)["due"] == 0  # nothing else is scheduled
+        # The page (cached a moment ago) was renewed by the task: the reader gets it afresh.
+        assert "到点发布的稿件" in client.get(city.get_absolute_url()).content.decode()
+
+
+def test_scheduling_a_story_queues_the_renewal_for_its_time(
+    settings, city, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
+    publish_at = timezone.now() + timezone.timedelta(hours=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        make_article(union=city, status="published", publish_at=publish_at)
+    queued = DBTaskResult.objects.get(task_path__endswith="renew_pages_fallen_due")
+    assert queued.run_after == publish_at
+
+
+def test_fragments_kept_by_other_code_are_never_read(db, monkeypatch):
+    """After a deploy, a fragment of the old code's shape is not read, even with no publication."""
+    from news import cache as news_cache
+
+    assert news_cache.fragment("probe", lambda: "kept by the old code") == "kept by the old code"
+    assert news_cache.fragment("probe", lambda: "not built again") == "kept by the old code"
+    monkeypatch.setattr(news_cache, "code_version", lambda: "new-deploy")
+    assert news_cache.fragment("probe", lambda: "built by the new code") == "built by the new code"

@@ -16,12 +16,12 @@ from tests.factories import make_article, make_column
 # the navigation; the home page two more for its columns, the column page one for the other
 # columns, the story page one for the date of its correction.
 PAGES = {
-    "home": (20, 12),
+    "home": (28, 12),
     "union index": (7, 2),
-    "city": (13, 8),
-    "county": (13, 8),
-    "theme": (13, 7),
-    "column": (12, 7),
+    "city": (14, 5),
+    "county": (14, 5),
+    "theme": (14, 4),
+    "column": (13, 4),
     "photos": (8, 3),
     "story": (9, 9),
     "latest feed": (4, 4),

@@ -85,11 +85,16 @@ def newsroom(city, other_city):
         cursor.execute("SELECT gin_clean_pending_list('search_document_vector'::regclass)")
         cursor.execute("ANALYZE")
     newest = Article.objects.published().newest_first().first()
+    # Page 40 of the city, as a reader reaches it by "Older stories" (news.paging's cursor).
+    above_page_40 = (
+        Article.objects.published().by_union(city).newest_first().values_list("pk", flat=True)
+    )[39 * 20 - 1]
     return {
         "home": "/",
         "unions": "/unions/",
         "city": city.get_absolute_url(),
-        "city, page 40": f"{city.get_absolute_url()}?page=40",
+        "city, page 40": f"{city.get_absolute_url()}?before={above_page_40}",
+        "city, newer than page 40": f"{city.get_absolute_url()}?after={above_page_40}",
         "county": county.get_absolute_url(),
         "theme": "/themes/劳模/",
         "column": column.get_absolute_url(),

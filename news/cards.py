@@ -1,0 +1,81 @@
+"""Story cards (a story as lists show it), rendered once per version of the story and reused.
+
+A card is the same HTML on a union's list, its parents', a theme's and a column's, and page
+after page between publications; rendering it (lead photo, summary, dates, union label) was most
+of an uncached list page's CPU. A card is kept under a key made of what it depends on:
+
+- the story's own token (news.cache: renewed with every change that shows on the story's page:
+  its text, status, bylines, photos, themes, a photo's renditions becoming ready);
+- the site token (a union, theme or column renamed);
+- the card templates' own text and the variant (with photo and summary, or brief).
+
+So a card is never invalidated by hand: a change makes a new key, and the old card expires.
+A list page then needs only its stories' ids from the database; the stories whose card is not
+kept are read in full (with the list's prefetches) and rendered.
+"""
+
+import hashlib
+from functools import cache as once
+
+from django.core.cache import cache
+from django.template.loader import get_template
+from django.utils import translation
+from django.utils.safestring import SafeString
+
+from news import cache as page_cache
+
+CARD_TEMPLATE = "news/includes/story_item.html"
+# Templates a card includes: their text is part of a card's key.
+CARD_TEMPLATES = (CARD_TEMPLATE, "photos/includes/picture.html")
+# A card outlives a day of reading without a change; past that it is rendered again.
+CARD_SECONDS = 24 * 60 * 60
+VARIANTS = {
+    "full": {"show_photo": True, "show_summary": True},
+    "brief": {},
+}
+
+
+@once
+def templates_version():
+    """A digest of the card templates' text: a deploy that changes them renders every card anew."""
+    digest = hashlib.blake2b(digest_size=6)
+    for name in CARD_TEMPLATES:
+        digest.update(get_template(name).template.source.encode())
+    return digest.hexdigest()
+
+
+def _card_key(variant, site, story_token, pk):
+    version = f"{templates_version()}:{page_cache.code_version()}:{translation.get_language()}"
+    version = f"{version}:{variant}"
+    return f"news:card:{version}:{site}:{story_token}:{pk}"
+
+
+def story_cards(ids, variant="full", *, full_stories=None):
+    """The cards of the stories with these ids, in order, as safe HTML.
+
+    `full_stories(ids)` returns {id: story with what a list shows} for the cards not kept; it
+    defaults to the published stories with the list's prefetches. Two cache round trips (the
+    tokens, then the cards) and, for cards not kept, one query with its prefetches.
+    """
+    if not ids:
+        return []
+    story_keys = {pk: page_cache.story_token_key(pk) for pk in ids}
+    tokens = cache.get_many([page_cache.SITE_KEY, *story_keys.values()])
+    site = (tokens.get(page_cache.SITE_KEY) or {}).get("token", "")
+    keys = {pk: _card_key(variant, site, tokens.get(story_keys[pk], ""), pk) for pk in ids}
+    found = cache.get_many(list(keys.values()))
+    missing = [pk for pk in ids if keys[pk] not in found]
+    if missing:
+        if full_stories is None:
+            from news.selectors import listed_stories
+
+            full_stories = listed_stories
+        template = get_template(CARD_TEMPLATE)
+        rendered = {
+            keys[pk]: template.render({"story": story, **VARIANTS[variant]})
+            for pk, story in full_stories(missing).items()
+        }
+        cache.set_many(rendered, timeout=CARD_SECONDS)
+        found.update(rendered)
+    # The cards are our own template's output, every story field escaped in it.
+    return [SafeString(found[keys[pk]]) for pk in ids if keys[pk] in found]
