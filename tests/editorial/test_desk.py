@@ -200,3 +200,19 @@ def test_admin_index_query_count_does_not_grow_with_the_desk(
     with django_assert_max_num_queries(len(few)):
         response = client.get("/admin/")
     assert len(response.context["waiting"]) == 5
+
+
+def test_the_list_shows_fifty_stories_a_page_each_with_its_selection_box(story, editor, login):
+    for number in range(51):
+        story(status="draft", headline=f"第{number}篇")
+    client = login(editor)
+    page = client.get(changelist_url())
+    html = page.content.decode()
+    assert len(page.context["cl"].result_list) == 50
+    assert html.count('name="_selected_action"') == 50
+    assert 'class="action-select" aria-label="选择此对象执行操作 - 第50篇"' in html
+    # The selection boxes post the stories an action is for.
+    newest = Article.objects.get(headline="第50篇")
+    assert f'name="_selected_action" value="{newest.pk}"' in html
+    second = client.get(changelist_url() + "?p=2")
+    assert [article.headline for article in second.context["cl"].result_list] == ["第0篇"]
