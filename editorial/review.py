@@ -29,8 +29,12 @@ class Step:
         return ReviewLevel(self.level).label
 
 
-# The long texts of a story, which the sign-off queues neither show nor need.
-QUEUE_UNREAD_FIELDS = ["body", "summary", "correction_note", "editors_note"]
+# What the sign-off queues show and weigh of a story (its policy by union and genre, its
+# author): at 100k stories a desk may hold thousands in review, and each field not read is
+# time not spent building them.
+QUEUE_FIELDS = [
+    "headline", "genre", "status", "created_by", "updated_at", "union__name", "union__path",
+]  # fmt: skip
 
 # With no policy on the desk, a story needs one final review by anyone who may publish.
 FALLBACK_STEPS = [Step(ReviewLevel.FINAL)]
@@ -196,8 +200,8 @@ def awaiting_signoff(user, queryset):
     # Every story in review is weighed, so only what the queues show and the review state
     # needs is read (no bodies), and the sign-offs come in one join, not a list of ids.
     stories = list(
-        in_review.select_related("union", "created_by")
-        .defer(*QUEUE_UNREAD_FIELDS)
+        in_review.select_related("union")
+        .only(*QUEUE_FIELDS)
         .order_by("updated_at", "pk")
     )
     signoffs = defaultdict(list)
