@@ -440,21 +440,33 @@ def _at_commit(paths, using):
     renew_path_tokens(paths)
     connection = transaction.get_connection(using)
     if not connection.in_atomic_block:
-        _renew_and_purge(set(paths))
+        _RenewalAtCommit(paths)()
         return
     for _savepoints, callback, *_rest in connection.run_on_commit:
-        if isinstance(callback, functools.partial) and callback.func is _renew_and_purge:
-            callback.args[0].update(paths)
+        if isinstance(callback, _RenewalAtCommit) and not callback.done:
+            callback.paths.update(paths)
             return
-    transaction.on_commit(functools.partial(_renew_and_purge, set(paths)), using=using)
+    transaction.on_commit(_RenewalAtCommit(paths), using=using)
 
 
-def _renew_and_purge(paths):
-    renew_path_tokens(paths)
-    refresh_due_time()
-    from news.purge import purge_paths
+class _RenewalAtCommit:
+    """The paths one transaction changed, renewed and purged once when it commits.
 
-    purge_paths(sorted(paths))
+    It says when it has run: a callback that ran stays in the connection's list while a test
+    captures the callbacks of a block, and paths added to it afterwards would never be renewed.
+    """
+
+    def __init__(self, paths):
+        self.paths = set(paths)
+        self.done = False
+
+    def __call__(self):
+        self.done = True
+        renew_path_tokens(self.paths)
+        refresh_due_time()
+        from news.purge import purge_paths
+
+        purge_paths(sorted(self.paths))
 
 
 def _is_public_status(status):
