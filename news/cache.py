@@ -57,6 +57,8 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django_tasks import task
 
+from newsroom.background import enqueue_at
+
 SITE_KEY = "news:token:site"
 STORIES_KEY = "news:token:stories"
 # A page past its lifetime, or older than a change, is still served while one request renders
@@ -209,10 +211,9 @@ def renew_pages_fallen_due():
 
 def _renew_when_due(publish_at, using):
     """After the commit, queue renew_pages_fallen_due for publish_at (deferring backends)."""
-    backend = renew_pages_fallen_due.get_backend()
-    if backend.supports_defer:
-        deferred = renew_pages_fallen_due.using(run_after=publish_at)
-        transaction.on_commit(deferred.enqueue, using=using)
+    transaction.on_commit(
+        functools.partial(enqueue_at, renew_pages_fallen_due, publish_at), using=using
+    )
 
 
 def _path_key(path):

@@ -11,6 +11,7 @@ import logging
 from django.utils import timezone
 from django_tasks import task
 
+from newsroom.background import enqueue_at
 from reporting import headlines
 
 logger = logging.getLogger(__name__)
@@ -30,12 +31,11 @@ def schedule_lead_check(event):
     """After approving or rescheduling for later: look at the home page again at that time."""
     if event.publish_at is None or event.publish_at <= timezone.now():
         return None
-    if not record_lead_story.get_backend().supports_defer:
+    deferred = enqueue_at(record_lead_story, event.publish_at, article_id=event.article_id)
+    if deferred is None:
         # The immediate backend (tests, TASKS_BACKEND=immediate) cannot wait for the time;
         # `manage.py record_lead_story` records the lead there.
         logger.info(
             "The task backend cannot wait: story %s's 头条 is not checked", event.article_id
         )
-        return None
-    deferred = record_lead_story.using(run_after=event.publish_at)
-    return deferred.enqueue(article_id=event.article_id)
+    return deferred
