@@ -61,3 +61,28 @@ def log_in(browser, live_server, username, password, next_path, width=None):
     page.click("input[type=submit]")
     page.wait_for_url(re.compile(re.escape(next_path)))
     return context, page
+
+
+WIDER_THAN_THE_SCREEN = """() => {
+  const width = window.innerWidth;
+  const wide = [];
+  for (const element of document.body.querySelectorAll("*")) {
+    const box = element.getBoundingClientRect();
+    if (box.width && box.right > width + 0.5) {
+      const name = element.tagName.toLowerCase() + (element.id ? "#" + element.id : "")
+        + (typeof element.className === "string" && element.className
+           ? "." + element.className.trim().split(/\\s+/).join(".") : "");
+      wide.push(`${name} right=${Math.round(box.right)}`);
+    }
+  }
+  return wide.slice(0, 12);
+}"""
+
+
+def overflow(page):
+    """How far the page reaches past the screen's right edge, and which elements do.
+
+    The elements make a failing width assertion say what to fix rather than only by how much.
+    """
+    reach = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    return reach, (page.evaluate(WIDER_THAN_THE_SCREEN) if reach > 0 else [])

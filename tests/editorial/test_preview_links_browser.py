@@ -5,6 +5,7 @@ import reversion
 
 from editorial.roles import EDITOR, ensure_groups
 from editorial.services.records import share_preview
+from tests.browser import overflow
 from tests.editorial.test_browser import _desk_user, _log_in
 from tests.factories import make_article, make_union
 
@@ -29,9 +30,9 @@ def test_live_links_and_their_revoke_buttons_fit_the_screen(
     section = page.locator(".desk-preview-links")
     section.scroll_into_view_if_needed()
     assert section.locator("button", has_text="撤销").count() == 2
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    reach, wide = overflow(page)
     section.screenshot(path=str(screenshot_dir / f"editorial-preview-links-{width}.png"))
-    assert overflow <= 0
+    assert reach <= 0, wide
     context.close()
 
 
@@ -61,6 +62,7 @@ def test_a_pinned_link_shows_its_version_and_says_a_newer_one_exists(
     assert "此链接显示的是" in banner and "此后稿件已有修改" in banner
     assert "送审时的标题" in page.inner_text("h1")
     assert "后来改写的标题" not in page.content()
-    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    reach, wide = overflow(page)
+    assert reach <= 0, wide
     page.screenshot(path=str(screenshot_dir / f"editorial-pinned-preview-{width}.png"))
     context.close()
