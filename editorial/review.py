@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from reversion.models import Version
 
 from articles import permissions
+from articles.models import Article
 from editorial.models import LEVEL_ORDER, ReviewLevel, ReviewPolicy, SignOff  # noqa: F401
 
 
@@ -29,12 +30,8 @@ class Step:
         return ReviewLevel(self.level).label
 
 
-# What the sign-off queues show and weigh of a story (its policy by union and genre, its
-# author): at 100k stories a desk may hold thousands in review, and each field not read is
-# time not spent building them.
-QUEUE_FIELDS = [
-    "headline", "genre", "status", "created_by", "updated_at", "union__name", "union__path",
-]  # fmt: skip
+# What the sign-off queues show of the stories they list (the first few of each level).
+QUEUE_FIELDS = ["headline", "genre", "union__name"]
 
 # With no policy on the desk, a story needs one final review by anyone who may publish.
 FALLBACK_STEPS = [Step(ReviewLevel.FINAL)]
@@ -83,7 +80,9 @@ def policy_for(article, policies=None):
     the default; None when the desk has none."""
     if policies is None:
         policies = list(ReviewPolicy.objects.prefetch_related("unions", "steps__group"))
-    union_path = article.union.path if article.union_id else ""
+    union_path = getattr(article, "union_path", None)
+    if union_path is None:
+        union_path = article.union.path if article.union_id else ""
     by_union = [(_nearest_union(policy, union_path), policy) for policy in policies]
     by_union = [(depth, policy) for depth, policy in by_union if depth >= 0]
     if by_union:
@@ -143,7 +142,7 @@ def _edits(article):
     """The story's saved versions (who, when), oldest first."""
     return [
         (version.pk, version.revision.user_id, version.revision.date_created)
-        for version in Version.objects.get_for_object(article)
+        for version in Version.objects.get_for_object_reference(Article, article.pk)
         .select_related("revision")
         .order_by("revision__date_created", "pk")
     ]
@@ -193,26 +192,58 @@ def may_sign(user, article, state, step, group_ids=None):
     return user.groups.filter(pk=step.group_id).exists()
 
 
-def awaiting_signoff(user, queryset):
-    """The stories in review whose next level the user may sign, grouped by level, oldest
-    submission first: {level label: [story, ...]} in the order of the levels."""
+@dataclass(frozen=True)
+class _Weighed:
+    """What the queues weigh of a story in review: its policy's keys (union path, genre) and
+    its author, read as plain values. A desk may hold thousands of stories in review; only the
+    few each queue lists are read as stories."""
+
+    pk: int
+    genre: str
+    union_id: int | None
+    union_path: str
+    created_by_id: int | None
+
+
+@dataclass
+class Queue:
+    """One level's queue: how many stories wait for the user's signature, and the oldest."""
+
+    label: str
+    level: str
+    count: int
+    stories: list
+
+
+def awaiting_signoff(user, queryset, length):
+    """The stories in review whose next level the user may sign, by level in the order of the
+    levels, oldest submission first: each queue's count and its first `length` stories."""
     in_review = queryset.in_review()
-    # Every story in review is weighed, so only what the queues show and the review state
-    # needs is read (no bodies), and the sign-offs come in one join, not a list of ids.
-    stories = list(
-        in_review.select_related("union")
-        .only(*QUEUE_FIELDS)
-        .order_by("updated_at", "pk")
-    )
+    weighed = [
+        _Weighed(pk, genre, union_id, union_path or "", author_id)
+        for pk, genre, union_id, union_path, author_id in in_review.order_by(
+            "updated_at", "pk"
+        ).values_list("pk", "genre", "union_id", "union__path", "created_by_id")
+    ]
     signoffs = defaultdict(list)
     for signoff in SignOff.objects.filter(article__in=in_review.values("pk")).order_by("pk"):
         signoffs[signoff.article_id].append(signoff)
     policies = list(ReviewPolicy.objects.prefetch_related("unions", "steps__group"))
     group_ids = set(user.groups.values_list("pk", flat=True))
-    queues = {level: [] for level in LEVEL_ORDER}
-    for article in stories:
-        state = review_state(article, policies, signoffs[article.pk])
-        waiting = state.next_level
-        if waiting is not None and may_sign(user, article, state, waiting.step, group_ids):
-            queues[waiting.step.level].append(article)
-    return [(ReviewLevel(level).label, level, queues[level]) for level in LEVEL_ORDER]
+    waiting = {level: [] for level in LEVEL_ORDER}
+    for story in weighed:
+        state = review_state(story, policies, signoffs[story.pk])
+        step = state.next_level
+        if step is not None and may_sign(user, story, state, step.step, group_ids):
+            waiting[step.step.level].append(story.pk)
+    shown = [pk for pks in waiting.values() for pk in pks[:length]]
+    stories = Article.objects.select_related("union").only(*QUEUE_FIELDS).in_bulk(shown)
+    return [
+        Queue(
+            label=ReviewLevel(level).label,
+            level=level,
+            count=len(waiting[level]),
+            stories=[stories[pk] for pk in waiting[level][:length] if pk in stories],
+        )
+        for level in LEVEL_ORDER
+    ]

@@ -37,11 +37,12 @@ def signoff_queues(context):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or not user.has_perm("articles.view_article"):
         return {"show": False}
-    queues = review.awaiting_signoff(user, Article.objects.visible_to(user))
+    queues = review.awaiting_signoff(
+        user, Article.objects.visible_to(user), length=my_desk.SECTION_LENGTH
+    )
     return {
-        "show": any(stories for _label, _level, stories in queues),
+        "show": any(queue.count for queue in queues),
         "queues": queues,
-        "length": my_desk.SECTION_LENGTH,
         "review_url": reverse("admin:articles_article_changelist") + "?status=review",
     }
 
