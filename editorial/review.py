@@ -173,10 +173,11 @@ def newest_version_id(article):
     return version.pk if version is not None else None
 
 
-def may_sign(user, article, state, step, group_ids=None):
+def may_sign(user, article, state, step, group_ids=None, may_publish=None):
     """Whether the user may sign this level of the story now (ignoring its status).
 
-    group_ids: the user's groups, when the caller asks about many stories (read once).
+    group_ids and may_publish: the user's groups and whether they may publish, when the caller
+    asks about many stories (read once).
     """
     if not user.is_authenticated or permissions.is_author(user, article):
         return False
@@ -184,7 +185,7 @@ def may_sign(user, article, state, step, group_ids=None):
     if signed is not None and signed != step.level:
         return False
     if step.group_id is None:
-        return user.has_perm(permissions.PUBLISH)
+        return user.has_perm(permissions.PUBLISH) if may_publish is None else may_publish
     if user.is_superuser:
         return True
     if group_ids is not None:
@@ -230,11 +231,12 @@ def awaiting_signoff(user, queryset, length):
         signoffs[signoff.article_id].append(signoff)
     policies = list(ReviewPolicy.objects.prefetch_related("unions", "steps__group"))
     group_ids = set(user.groups.values_list("pk", flat=True))
+    may_publish = user.has_perm(permissions.PUBLISH)
     waiting = {level: [] for level in LEVEL_ORDER}
     for story in weighed:
         state = review_state(story, policies, signoffs[story.pk])
         step = state.next_level
-        if step is not None and may_sign(user, story, state, step.step, group_ids):
+        if step is not None and may_sign(user, story, state, step.step, group_ids, may_publish):
             waiting[step.step.level].append(story.pk)
     shown = [pk for pks in waiting.values() for pk in pks[:length]]
     stories = Article.objects.select_related("union").only(*QUEUE_FIELDS).in_bulk(shown)
