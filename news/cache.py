@@ -192,6 +192,21 @@ def _read_live(keys):
     return site, found
 
 
+def tokens_found(found, token_keys):
+    """The tokens under token_keys in `found` (a get_many result), lost ones set anew.
+
+    A cache may drop a token (LocMemCache culls a third of its keys when full, Redis evicts
+    under maxmemory). Read as a constant, a lost token would match what was stored under an
+    earlier loss of it, and a page, fragment or card from before a change would be served as
+    current. A new token makes it rendered again instead. Two requests may set different
+    tokens at once: the loser's render is stored under a token nobody reads, and is done again.
+    """
+    lost = {key: new_token() for key in token_keys if key not in found}
+    if lost:
+        cache.set_many(lost, timeout=None)
+    return {key: found.get(key) or lost[key] for key in token_keys}
+
+
 @task()
 def renew_pages_fallen_due():
     """Run at a scheduled story's publication time: renew its pages (and purge them).
@@ -216,7 +231,7 @@ def _renew_when_due(publish_at, using):
     )
 
 
-def _path_key(path):
+def path_token_key(path):
     # reverse() percent-encodes a Chinese slug; request.path holds it decoded.
     return f"news:token:path:{hashlib.sha256(unquote(path).encode()).hexdigest()}"
 
@@ -224,12 +239,12 @@ def _path_key(path):
 def story_token_key(pk):
     """The key of the story page's token, renewed with every change that shows on the story
     (news.cards keys a story's card by it)."""
-    return _path_key(f"/news/{pk}/")
+    return path_token_key(f"/news/{pk}/")
 
 
 def renew_path_tokens(paths):
     """Make the pages at these paths (every page number of each) and all fragments stale."""
-    tokens = {_path_key(path): new_token() for path in paths}
+    tokens = {path_token_key(path): new_token() for path in paths}
     tokens[STORIES_KEY] = new_token()
     cache.set_many(tokens, timeout=None)
 
@@ -264,7 +279,7 @@ def fragment(name, build):
     """
     key = f"news:fragment:{code_version()}:{name}"
     site, found = _read_live([STORIES_KEY, key])
-    tokens = (site["token"], found.get(STORIES_KEY, ""))
+    tokens = (site["token"], tokens_found(found, [STORIES_KEY])[STORIES_KEY])
     stored = found.get(key)
     if stored is not None and stored[0] == tokens:
         return stored[1]
@@ -349,9 +364,9 @@ def cache_for_readers(view):
                 patch_cache_control(response, private=True, no_cache=True)
             return response
         key = _entry_key(request)
-        path_key = _path_key(request.path)
+        path_key = path_token_key(request.path)
         site, found = _read_live([path_key, key])
-        tokens = (site["token"], found.get(path_key, ""))
+        tokens = (site["token"], tokens_found(found, [path_key])[path_key])
         entry = found.get(key)
         if entry is not None:
             fresh = entry["tokens"] == tokens and time.time() < entry["modified"] + timeout

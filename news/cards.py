@@ -60,9 +60,10 @@ def story_cards(ids, variant="full", *, full_stories=None):
     if not ids:
         return []
     story_keys = {pk: page_cache.story_token_key(pk) for pk in ids}
-    tokens = cache.get_many([page_cache.SITE_KEY, *story_keys.values()])
-    site = (tokens.get(page_cache.SITE_KEY) or {}).get("token", "")
-    keys = {pk: _card_key(variant, site, tokens.get(story_keys[pk], ""), pk) for pk in ids}
+    found = cache.get_many([page_cache.SITE_KEY, *story_keys.values()])
+    site = (found.get(page_cache.SITE_KEY) or {}).get("token", "")
+    tokens = page_cache.tokens_found(found, list(story_keys.values()))
+    keys = {pk: _card_key(variant, site, tokens[story_keys[pk]], pk) for pk in ids}
     found = cache.get_many(list(keys.values()))
     missing = [pk for pk in ids if keys[pk] not in found]
     if missing:

@@ -264,3 +264,24 @@ def test_fragments_kept_by_other_code_are_never_read(db, monkeypatch):
     assert news_cache.fragment("probe", lambda: "not built again") == "kept by the old code"
     monkeypatch.setattr(news_cache, "code_version", lambda: "new-deploy")
     assert news_cache.fragment("probe", lambda: "built by the new code") == "built by the new code"
+
+
+def test_a_cache_that_loses_tokens_never_serves_a_page_from_before_a_change(client, city):
+    """A full cache drops keys (LocMemCache culls a third of them, Redis evicts): a lost token
+    is set anew, never read as a constant that a page stored after an earlier loss matches."""
+    from news import cache as news_cache
+
+    make_article(union=city, status="published", headline="第一篇报道")
+    url = city.get_absolute_url()
+    page_tokens = [news_cache.path_token_key(url), news_cache.STORIES_KEY]
+    client.get(url)
+    cache.delete_many(page_tokens)
+    assert "第一篇报道" in client.get(url).content.decode()
+
+    # A story is published, and the cache loses the tokens before anyone reads the page.
+    second = make_article(union=city, status="published", headline="第二篇报道")
+    cache.delete_many([*page_tokens, news_cache.story_token_key(second.pk)])
+
+    page = client.get(url).content.decode()
+    assert "第一篇报道" in page and "第二篇报道" in page
+    assert "第二篇报道" in client.get("/").content.decode()
