@@ -31,8 +31,19 @@ class ArticleQuerySet(models.QuerySet):
         return permissions.editable_articles(user, self)
 
     def by_union(self, union):
-        """Stories of the union and of all its sub-unions."""
-        return self.filter(union__path__startswith=union.path)
+        """Stories of the union and of all its sub-unions.
+
+        The subtree's ids are read first and named in the condition. Joined to the unions by
+        path, the condition told PostgreSQL nothing of how many stories the subtree has: for a
+        union of thirty old stories among 100,000 it walked the site's newest stories until it
+        had found twenty (90 ms). With the ids, it reads a small union's stories from its own
+        index, and walks the newest stories only for a subtree that holds many of them.
+        """
+        from unions.models import Union
+
+        return self.filter(
+            union_id__in=list(Union.objects.subtree(union).values_list("pk", flat=True))
+        )
 
     def by_theme(self, tag):
         return self.filter(themes=tag)

@@ -126,3 +126,41 @@ def test_no_public_page_scans_all_the_stories(client, settings, newsroom):
             if scanned:
                 scans.setdefault(page, []).append(f"{sorted(scanned)}: {query['sql'][:200]}")
     assert scans == {}, "\n".join(f"{page}: {found}" for page, found in scans.items())
+
+
+FILTERED_OUT = re.compile(r"Rows Removed by (?:Join )?Filter: (\d+)")
+
+
+def test_a_small_unions_page_reads_its_own_stories_not_the_sites_newest(
+    client, settings, newsroom, city
+):
+    """A union of a few old stories: its page finds them through its own index. Joined to the
+    unions by path, the query walked every newer story of the site to find them."""
+    settings.NEWS_PAGE_CACHE_SECONDS = 0
+    small = make_union("某某公司工会", parent=city, kind="enterprise")
+    long_ago = timezone.now() - timezone.timedelta(days=3650)
+    Article.objects.bulk_create(
+        Article(
+            union=small,
+            headline=f"小工会的旧闻{number}",
+            body="职工之家建设。",
+            status="published",
+            publish_at=long_ago - timezone.timedelta(days=number),
+        )
+        for number in range(5)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE articles_article")
+    for url in [small.get_absolute_url(), f"{small.get_absolute_url()}feed/"]:
+        client.get(url)  # builds the fragments a publication renews
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert "小工会的旧闻0" in response.content.decode()
+        for query in queries:
+            if not query["sql"].lstrip().upper().startswith("SELECT"):
+                continue
+            with connection.cursor() as cursor:
+                cursor.execute(f"EXPLAIN ANALYZE {query['sql']}")
+                plan = "\n".join(row[0] for row in cursor.fetchall())
+            passed_over = sum(int(rows) for rows in FILTERED_OUT.findall(plan))
+            assert passed_over < 100, f"{url}: {query['sql'][:300]}\n{plan}"

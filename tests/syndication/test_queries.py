@@ -6,8 +6,9 @@ from django.utils import timezone
 from photos.models import Photo
 from tests.factories import make_article, make_column
 
-# Token, stories and their bylines, themes and photos; the theme filter adds its tag.
-LIST_QUERIES = 7
+# Token, stories and their bylines, themes and photos; the theme filter adds its tag, the
+# union filter the union's subtree.
+LIST_QUERIES = 8
 DETAIL_QUERIES = 7
 
 

@@ -95,9 +95,10 @@ def test_the_admin_export_reads_back_as_the_same_stories(client, editor, stories
         assert parsed.staff_report == story.is_staff_report
         # A photo's credit in its caption ("…（姚佳佳/摄）") comes back as its photographer.
         credits = [(photo.credit, "photographer") for photo in story.photos.all() if photo.credit]
-        assert parsed.bylines == [
-            (byline.name, byline.role) for byline in story.bylines.all()
-        ] + credits
+        assert (
+            parsed.bylines
+            == [(byline.name, byline.role) for byline in story.bylines.all()] + credits
+        )
         assert [(block.type, block.text) for block in parsed.body] == [
             (block.type, block.text) for block in story.blocks
         ]
