@@ -81,9 +81,7 @@ def _saved_at(link):
     return local_time(link.shown_version.revision.date_created)
 
 
-def test_the_link_shows_the_version_it_was_made_for_after_a_rewrite(
-    story, editor, login, client
-):
+def test_the_link_shows_the_version_it_was_made_for_after_a_rewrite(story, editor, login, client):
     article = story(
         status="draft",
         headline="第一稿标题",

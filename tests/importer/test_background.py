@@ -245,9 +245,7 @@ def _queries_of(client, url):
     return len(queries)
 
 
-def test_the_batch_pages_take_as_many_queries_whatever_the_number_of_stories(
-    editor_client, cities
-):
+def test_the_batch_pages_take_as_many_queries_whatever_the_number_of_stories(editor_client, cities):
     def briefs(count, start):
         return "".join(
             f"第{number}条消息\n\n本报讯 近日,淮北市总工会第{number}场活动举行。(陈雪)\n\n"
