@@ -52,6 +52,7 @@ fonts:
 
 lint: install-test
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 test: install-test browser-deps lint
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=tests.settings
