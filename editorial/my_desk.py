@@ -84,7 +84,9 @@ SECTIONS = [
     ),
     SectionSpec(
         "to_review",
-        _("Waiting for my review"),
+        # Every story in review, the one waiting longest first; those the user may sign now
+        # are 三审's queues ("Waiting for your signature").
+        _("In review on the desk"),
         _("Nothing is waiting for review."),
         ("waiting_since", "pk"),
         list_query="status=review",

@@ -12,7 +12,6 @@ from articles.models import Article
 from editorial import desk_status
 from editorial.models import ArticleEvent
 
-WAITING_LIST_LENGTH = 5
 SCHEDULE_WINDOW = timedelta(hours=48)
 
 
@@ -30,15 +29,6 @@ def waiting_since():
     return Coalesce(F("submitted_at"), F("created_at"))
 
 
-def review_queue(queryset):
-    """Stories in review, the one waiting longest first."""
-    return (
-        with_desk_columns(queryset.in_review())
-        .annotate(waiting_since=waiting_since())
-        .order_by("waiting_since", "pk")
-    )
-
-
 def scheduled_soon(queryset, window=SCHEDULE_WINDOW):
     """Approved stories that go public within the window, soonest first."""
     return (
@@ -50,13 +40,14 @@ def scheduled_soon(queryset, window=SCHEDULE_WINDOW):
 
 
 def desk_summary(user):
-    """What the admin index shows the user: counts, the longest waits, the next 48 hours."""
+    """What the admin index shows the user beside My desk: counts and the next 48 hours.
+
+    The stories waiting longest for review are My desk's "In review" section (oldest first),
+    and those waiting for the user's own signature are 三审's queues: not listed a third time.
+    """
     visible = Article.objects.visible_to(user)
     return {
         "counts": desk_status.counts(visible),
-        "waiting": list(
-            review_queue(visible).select_related("union", "created_by")[:WAITING_LIST_LENGTH]
-        ),
         "scheduled": list(scheduled_soon(visible)),
     }
 

@@ -11,7 +11,7 @@ register = template.Library()
 
 @register.inclusion_tag("editorial/admin/includes/desk_summary.html", takes_context=True)
 def desk_summary(context):
-    """The desk's state on the admin index: counts per status, longest waits, what is next."""
+    """The desk's state on the admin index: counts per status and what is published next."""
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None or not (
@@ -23,7 +23,6 @@ def desk_summary(context):
     return {
         "show": True,
         "counts": [(status.value, status.label, counts[status]) for status in DeskStatus],
-        "waiting": summary["waiting"],
         "scheduled": summary["scheduled"],
         "changelist_url": reverse("admin:articles_article_changelist"),
         "is_reviewer": rules.is_reviewer(user),

@@ -81,6 +81,10 @@ def test_writing_live_count_leave_warning_and_autosave(
     counter = page.locator(".field-character_count_display .readonly")
     assert counter.inner_text() == str(body_character_count(text))
     page.fill("#id_headline", "没有保存的标题")
+    # Two bylines: the row the page offers, and one added with "add another".
+    page.fill("#id_bylines-0-name", "陈雪")
+    page.click("#bylines-group .add-row a")
+    page.fill("#id_bylines-1-name", "李华")
     page.screenshot(path=str(screenshot_dir / f"desk-writing-{width}.png"), full_page=True)
 
     # Leaving the page asks first.
@@ -102,8 +106,12 @@ def test_writing_live_count_leave_warning_and_autosave(
     assert "恢复您输入的文字" in banner.inner_text()
     assert page.input_value("#id_headline") == "原来的标题"
     page.screenshot(path=str(screenshot_dir / f"desk-restore-offer-{width}.png"), full_page=True)
+    assert page.locator("#id_bylines-1-name").count() == 0
     page.click(".desk-restore__restore")
     assert page.input_value("#id_headline") == "没有保存的标题"
+    # The added byline row is back, with its name.
+    assert page.input_value("#id_bylines-0-name") == "陈雪"
+    assert page.input_value("#id_bylines-1-name") == "李华"
     assert page.input_value("#id_body") == text
     assert counter.inner_text() == str(body_character_count(text))
 
@@ -113,6 +121,7 @@ def test_writing_live_count_leave_warning_and_autosave(
     article.refresh_from_db()
     # Browsers send a textarea's lines with CRLF.
     assert (article.headline, article.body.replace("\r\n", "\n")) == ("没有保存的标题", text)
+    assert sorted(article.bylines.values_list("name", flat=True)) == ["李华", "陈雪"]
     page.reload()
     assert page.locator(".desk-restore").count() == 0
     context.close()

@@ -97,6 +97,45 @@
     });
   }
 
+  // A row of an inline (a byline …) that the user added with "add another" is not on the page
+  // when it is opened again. These find the rows the kept copy has values for, and add them
+  // the way the user did, before the values are written.
+  var ROW_FIELD = /^(.+)-(\d+)-[^-]+$/;
+
+  function rowsToAdd(form, fields) {
+    var needed = {};
+    Object.keys(fields).forEach(function (name) {
+      var match = ROW_FIELD.exec(name);
+      if (!match || fields[name] === "" || fields[name] === false) {
+        return;
+      }
+      var total = form.querySelector('[name="' + match[1] + '-TOTAL_FORMS"]');
+      var index = parseInt(match[2], 10);
+      if (total && index >= parseInt(total.value, 10)) {
+        needed[match[1]] = Math.max(needed[match[1]] || 0, index);
+      }
+    });
+    return needed;
+  }
+
+  function addRows(form, needed) {
+    Object.keys(needed).forEach(function (prefix) {
+      var group = document.getElementById(prefix + "-group");
+      var template = document.getElementById(prefix + "-empty");
+      // A photo's file cannot be kept in the browser: its row is not added back.
+      if (!group || !template || template.querySelector("input[type=file]")) {
+        return;
+      }
+      var total = form.querySelector('[name="' + prefix + '-TOTAL_FORMS"]');
+      var add = group.querySelector(".add-row a");
+      while (add && parseInt(total.value, 10) <= needed[prefix]) {
+        add.click();
+        // The link goes away when the inline has as many rows as it allows.
+        add = group.querySelector(".add-row a");
+      }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     var settings = document.getElementById("desk-writing");
     var store = storage();
@@ -207,7 +246,12 @@
       } catch (error) {
         store.removeItem(key);
       }
-      if (saved && saved.fields && differs(saved.fields, readFields(form))) {
+      var missing = saved && saved.fields ? rowsToAdd(form, saved.fields) : {};
+      if (
+        saved &&
+        saved.fields &&
+        (differs(saved.fields, readFields(form)) || Object.keys(missing).length)
+      ) {
         var banner = document.createElement("div");
         banner.className = "desk-restore";
         banner.setAttribute("role", "alert");
@@ -229,6 +273,7 @@
         discard.className = "button desk-restore__discard";
         discard.textContent = text.discardLabel;
         restore.addEventListener("click", function () {
+          addRows(form, missing);
           writeFields(form, saved.fields);
           dirty = true;
           copyDirty = true;
