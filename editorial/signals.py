@@ -19,6 +19,12 @@ logger = logging.getLogger(__name__)
 # Sent with event=<ArticleEvent> (its article, kind, actor, from_status, to_status, reason).
 story_event_recorded = Signal()
 
+# Sent with article_id when a story approved for later reaches its publication time: no step
+# marks that moment, yet the public site and the day's 头条 change then. Sent by the task the
+# scheduling step queued for that time (editorial.tasks); the story may have been rescheduled,
+# taken off the schedule or withdrawn since, so a listener reads what holds now.
+story_fell_due = Signal()
+
 
 @receiver(post_save, sender=ArticleEvent, dispatch_uid="editorial.announce_story_event")
 def _announce_after_commit(sender, instance, created, **kwargs):

@@ -12,11 +12,11 @@ Freshness is decided by tokens, not by clearing the cache:
 - one **stories token**, renewed with any change to the public stories, for the fragments
   (counts, each city's newest stories) that several pages share.
 
-A scheduled story falling due renews only its own pages, as a publication does: a task enqueued
-for its publication time (run_after) does it, and as a fallback when no worker runs, the first
-request after that time does it (the site state says when the next story is due). Only when
-more than MAX_DUE_STORIES fell due at once (the cache was down for days) is the site token
-renewed instead.
+A scheduled story falling due renews only its own pages, as a publication does: editorial's
+`story_fell_due`, sent by the task the scheduling step queued for that time, does it, and as a
+fallback when no worker runs, the first request after that time does it (the site state says
+when the next story is due). Only when more than MAX_DUE_STORIES fell due at once (the cache was
+down for days) is the site token renewed instead.
 
 A cached page remembers the tokens it was rendered under. One request reads the site token, the
 page's path token and the stored page in a single round trip (get_many). When the tokens still
@@ -55,9 +55,6 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
-from django_tasks import task
-
-from newsroom.background import enqueue_at
 
 SITE_KEY = "news:token:site"
 STORIES_KEY = "news:token:stories"
@@ -207,28 +204,22 @@ def tokens_found(found, token_keys):
     return {key: found.get(key) or lost[key] for key in token_keys}
 
 
-@task()
-def renew_pages_fallen_due():
-    """Run at a scheduled story's publication time: renew its pages (and purge them).
+def renew_pages_fallen_due(sender=None, article_id=None, **kwargs):
+    """When a scheduled story's publication time has come (editorial's `story_fell_due`, sent
+    by the task its scheduling queued for that time): renew its pages, and purge them.
 
     Readers do the same on their first request after that time when no worker runs; the task
-    is what tells a CDN's purge hook at that time even if nobody reads the site.
+    is what tells a CDN's purge hook at that time even if nobody reads the site. Returns False
+    when a request is doing it.
     """
     lock = f"{SITE_KEY}:renewing"
     if not cache.add(lock, 1, timeout=RENDER_LOCK_SECONDS):
-        return False  # a request is doing it
+        return False
     try:
         renew_fallen_due(cache.get(SITE_KEY))
     finally:
         cache.delete(lock)
     return True
-
-
-def _renew_when_due(publish_at, using):
-    """After the commit, queue renew_pages_fallen_due for publish_at (deferring backends)."""
-    transaction.on_commit(
-        functools.partial(enqueue_at, renew_pages_fallen_due, publish_at), using=using
-    )
 
 
 def path_token_key(path):
@@ -509,8 +500,6 @@ def _story_saved(sender, instance, raw=False, using=None, **kwargs):
         column_ids=[previous.get("column_id")],
     )
     _at_commit(paths, using)
-    if instance.is_scheduled():
-        _renew_when_due(instance.publish_at, using)
 
 
 def _story_deleted(sender, instance, using=None, **kwargs):
@@ -566,6 +555,7 @@ def connect_signals():
     from taggit.models import Tag
 
     from articles.models import Article, ArticleTheme, Byline, Column
+    from editorial.signals import story_fell_due
     from newsroom.resilient_cache import cache_reconnected
     from photos.models import Photo
     from unions.models import Union
@@ -581,6 +571,7 @@ def connect_signals():
         _themes_changed, sender=Article.themes.through, dispatch_uid="news-article-themes"
     )
     cache_reconnected.connect(bump_after_outage, dispatch_uid="news-cache-reconnected")
+    story_fell_due.connect(renew_pages_fallen_due, dispatch_uid="news-story-fell-due")
     for model in (Tag, Column, Union):
         label = model._meta.label_lower
         post_save.connect(_structure_changed, sender=model, dispatch_uid=f"news-save-{label}")

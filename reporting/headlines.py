@@ -1,10 +1,10 @@
 """The day's 头条: the story leading the home page, recorded once per day (Beijing time).
 
-The lead is the public site's own rule (news.selectors.home_page); this records what it
-chose. A step that changes the home page records it again, so the last lead of the day counts;
-a story scheduled for later is recorded at its time by a deferred task (reporting.tasks), and
-`manage.py record_lead_story` records the lead on demand. Editors correct a day's record in the
-admin.
+The lead is the public site's own rule (news.selectors.home_page); this records what it chose. A
+step that changes the home page records it again, so the last lead of the day counts; a story
+scheduled for later is recorded at its time, when editorial's `story_fell_due` says it has come
+(reporting.listeners), and `manage.py record_lead_story` records the lead on demand. Editors
+correct a day's record in the admin.
 """
 
 from django.db import transaction

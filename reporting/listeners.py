@@ -2,9 +2,10 @@
 and the statistics' per-day summary (reporting.summary) after every write that changes a figure.
 
 Steps on a story (publish, schedule, unschedule, withdraw) are followed through editorial's
-`story_event_recorded`; an edit that moves a story to another union or genre, its photos, the
-filings, adoptions, 头条 records and an outlet's level through their models' own saves and
-deletes. Each refreshes the days it touches once the write has committed.
+`story_event_recorded`, and a scheduled story's publication time through its `story_fell_due`;
+an edit that moves a story to another union or genre, its photos, the filings, adoptions, 头条
+records and an outlet's level through their models' own saves and deletes. Each refreshes the
+days it touches once the write has committed.
 """
 
 from django.db.models.signals import post_delete, post_init, post_save, pre_delete
@@ -13,9 +14,9 @@ from django.dispatch import receiver
 from articles.models import Article
 from correspondents.models import Filing
 from editorial.models import ArticleEvent
-from editorial.signals import story_event_recorded
+from editorial.signals import story_event_recorded, story_fell_due
 from photos.models import Photo
-from reporting import headlines, summary, tasks
+from reporting import headlines, summary
 from reporting.models import Adoption, FrontPageLead, Outlet
 
 Kind = ArticleEvent.Kind
@@ -28,8 +29,13 @@ CREDITED_FIELDS = {"union", "union_id", "genre"}
 def record_lead_story(sender, event, **kwargs):
     if event.kind in LEAD_CHANGING:
         headlines.record_today()
-    if event.kind in {Kind.APPROVED, Kind.RESCHEDULED}:
-        tasks.schedule_lead_check(event)
+
+
+@receiver(story_fell_due, dispatch_uid="reporting.record_lead_story_fallen_due")
+def record_lead_story_fallen_due(sender, article_id=None, **kwargs):
+    """A scheduled story's time has come: it may lead the home page now. Records whatever
+    leads at this moment, so a story taken off the schedule meanwhile is simply not the lead."""
+    headlines.record_today()
 
 
 @receiver(story_event_recorded, dispatch_uid="reporting.summarize_step")

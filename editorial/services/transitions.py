@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from articles.models import Article
-from editorial import notifications, review
+from editorial import notifications, review, tasks
 from editorial.models import ArticleEvent
 from editorial.services.checks import (
     TransitionNotAllowed,
@@ -81,6 +81,8 @@ def _move(
     if notify is not None:
         # robust: a failing email is logged, never turned into an error page after the commit.
         transaction.on_commit(partial(notify, event.pk), robust=True)
+    if to_status == Status.PUBLISHED and publish_at > timezone.now():
+        transaction.on_commit(partial(tasks.announce_at, locked.pk, publish_at), robust=True)
     # The caller's instance now shows what the database holds.
     for field in ("status", "publish_at", "version", "updated_at"):
         setattr(article, field, getattr(locked, field))

@@ -222,11 +222,13 @@ def test_story_falling_due_renews_only_its_pages(
 def test_the_task_at_publication_time_renews_the_pages_without_a_reader(
     client, city, django_capture_on_commit_callbacks
 ):
-    from news.cache import SITE_KEY, renew_pages_fallen_due
+    """editorial's task at the publication time sends story_fell_due; news renews the pages."""
+    from editorial.tasks import announce_fallen_due
+    from news.cache import SITE_KEY
 
     with time_machine.travel(timezone.now(), tick=False) as traveller:
         with django_capture_on_commit_callbacks(execute=True):
-            make_article(
+            story = make_article(
                 union=city,
                 status="published",
                 publish_at=timezone.now() + timezone.timedelta(minutes=3),
@@ -235,25 +237,10 @@ def test_the_task_at_publication_time_renews_the_pages_without_a_reader(
         assert "到点发布的稿件" not in client.get(city.get_absolute_url()).content.decode()
         traveller.shift(timezone.timedelta(minutes=3, seconds=1))
 
-        assert renew_pages_fallen_due.call() is True
+        assert announce_fallen_due.call(article_id=story.pk) == 0
         assert cache.get(SITE_KEY)["due"] == 0  # nothing else is scheduled
         # The page (cached a moment ago) was renewed by the task: the reader gets it afresh.
         assert "到点发布的稿件" in client.get(city.get_absolute_url()).content.decode()
-
-
-def test_scheduling_a_story_queues_the_renewal_for_its_time(
-    settings, city, django_capture_on_commit_callbacks
-):
-    from django_tasks_db.models import DBTaskResult
-
-    settings.TASKS = {
-        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
-    }
-    publish_at = timezone.now() + timezone.timedelta(hours=2)
-    with django_capture_on_commit_callbacks(execute=True):
-        make_article(union=city, status="published", publish_at=publish_at)
-    queued = DBTaskResult.objects.get(task_path__endswith="renew_pages_fallen_due")
-    assert queued.run_after == publish_at
 
 
 def test_fragments_kept_by_other_code_are_never_read(db, monkeypatch):

@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from editorial.services.transitions import approve, submit, unschedule, withdraw
+from editorial.tasks import announce_fallen_due
 from reporting.models import FrontPageLead
-from reporting.tasks import record_lead_story
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -62,10 +62,10 @@ def desk(django_user_model):
     return author, signer
 
 
-def test_approving_for_later_enqueues_the_lead_check_at_that_time(
+def test_approving_for_later_queues_one_announcement_at_that_time(
     city, desk, settings, django_capture_on_commit_callbacks
 ):
-    from django_tasks_db.models import DBTaskResult
+    from django_tasks_db.models import DBTaskResult, get_date_max
 
     settings.TASKS = DATABASE_TASKS
     author, signer = desk
@@ -74,7 +74,9 @@ def test_approving_for_later_enqueues_the_lead_check_at_that_time(
     with django_capture_on_commit_callbacks(execute=True):
         submit(article=story, actor=author, notify=False)
         approve(article=story, actor=signer, publish_at=later, notify=False)
-    waiting = DBTaskResult.objects.get(task_path="reporting.tasks.record_lead_story")
+    # One task for that moment, whatever follows it (the 头条 here, the site's pages in news).
+    waiting = DBTaskResult.objects.exclude(run_after=get_date_max()).get()
+    assert waiting.task_path == "editorial.tasks.announce_fallen_due"
     assert waiting.status == "READY"
     assert waiting.run_after == later
     assert waiting.args_kwargs == {"args": [], "kwargs": {"article_id": story.pk}}
@@ -95,9 +97,9 @@ def test_the_task_records_the_lead_when_the_time_has_come(
     # Until its time, the home page leads with the earlier story.
     assert FrontPageLead.objects.get(date=timezone.localdate()).article == earlier
     with time_machine.travel(later + datetime.timedelta(seconds=5)):
-        assert record_lead_story.call(article_id=story.pk) == story.pk
+        assert announce_fallen_due.call(article_id=story.pk) == 0  # no listener failed
         # Idempotent: a second run (a retried attempt) changes nothing.
-        assert record_lead_story.call(article_id=story.pk) == story.pk
+        assert announce_fallen_due.call(article_id=story.pk) == 0
         day = timezone.localdate()
         assert FrontPageLead.objects.filter(date=day).count() == 1
         assert FrontPageLead.objects.get(date=day).article == story
@@ -115,5 +117,5 @@ def test_a_task_for_a_story_taken_off_the_schedule_records_the_current_lead(
         approve(article=story, actor=signer, publish_at=later, notify=False)
         unschedule(article=story, actor=signer)
     with time_machine.travel(later + datetime.timedelta(seconds=5)):
-        assert record_lead_story.call(article_id=story.pk) == earlier.pk
+        announce_fallen_due.call(article_id=story.pk)
         assert FrontPageLead.objects.get(date=timezone.localdate()).article == earlier
