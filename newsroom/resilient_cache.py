@@ -133,12 +133,11 @@ class ResilientRedisCache(RedisCache):
     the other options go to redis-py as usual (socket_timeout, socket_connect_timeout …).
     """
 
-    _class = _OneClientPerPool
-
     def __init__(self, server, params):
         options = dict(params.get("OPTIONS") or {})
         self.retry_seconds = float(options.pop("RETRY_SECONDS", DEFAULT_RETRY_SECONDS))
         super().__init__(server, {**params, "OPTIONS": options})
+        self._class = _OneClientPerPool  # RedisCache.__init__ sets its own client class
         self._outage = _outage_for(tuple(self._servers))
 
     def _went_down(self, error):
