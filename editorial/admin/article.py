@@ -370,13 +370,23 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
             # The admin's revision (with the inlines saved next) holds the first version.
             file_draft(actor=request.user, article=obj)
             return
-        obj.version = form.current_version + 1
-        obj.save(update_fields=SAVED_FIELDS)
+        if _fields_changed(form):
+            obj.version = form.current_version + 1
+            obj.save(update_fields=SAVED_FIELDS)
+        # Otherwise only rows of the inlines may have changed: save_related decides, once they
+        # are saved, whether the story's copy changed.
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         article = form.instance
-        if change and article.is_published() and _copy_changed(form, formsets):
+        copy_changed = change and _copy_changed(form, formsets)
+        if copy_changed and not _fields_changed(form):
+            # A byline or photo changed: the story has a new version. A record apps keep beside
+            # it (an adoption …) changes neither its copy nor its version, so nobody who has the
+            # story open is told it was edited meanwhile.
+            article.version = form.current_version + 1
+            article.save(update_fields=["version", "updated_at"])
+        if copy_changed and article.is_published():
             note = article.correction_note if "correction_note" in form.changed_data else ""
             record_correction(article=article, actor=request.user, note=note)
             messages.info(request, gettext("Correction recorded: the public page shows it now."))
@@ -546,12 +556,16 @@ class ArticleAdmin(HistoryViewsMixin, WorkflowViewsMixin, VersionAdmin):
         return article, None
 
 
+def _fields_changed(form):
+    """Whether the save changed the story's own fields (the version it was read at aside)."""
+    return bool(set(form.changed_data) - {"loaded_version"})
+
+
 def _copy_changed(form, formsets):
     """Whether a save changed the story or its bylines or photos (not only re-saved it).
 
     The inlines apps add (adoptions …) are records about the story, not its copy.
     """
-    changed = set(form.changed_data) - {"loaded_version"}
-    return bool(changed) or any(
+    return _fields_changed(form) or any(
         formset.has_changed() for formset in formsets if not is_extra_formset(formset)
     )

@@ -29,6 +29,26 @@ def test_every_save_raises_the_version(story, reporter, login):
         assert (article.version, article.body) == (expected, text)
 
 
+def test_a_byline_added_alone_is_an_edit_and_raises_the_version(story, editor, login):
+    """Only a row of the bylines changed: the story's copy did, so a save made by someone who
+    read it before is told so (records apps keep beside the story do not count)."""
+    article = story(status="review")
+    client = login(editor)
+    data = form_data(client.get(change_url(article)))
+    index = int(data["bylines-TOTAL_FORMS"][0]) - 1
+    data[f"bylines-{index}-role"] = ["reporter"]
+    data[f"bylines-{index}-name"] = ["陈雪"]
+    assert client.post(change_url(article), data).status_code == 302
+    article.refresh_from_db()
+    assert article.version == 2
+    assert list(article.bylines.values_list("name", flat=True)) == ["陈雪"]
+
+    unchanged = form_data(client.get(change_url(article)))
+    assert client.post(change_url(article), unchanged).status_code == 302
+    article.refresh_from_db()
+    assert article.version == 2  # a save that changes nothing is not a new version
+
+
 def test_second_concurrent_save_is_refused_and_keeps_the_text(story, editor, second_editor, login):
     article = story(status="review", body="原稿。")
     first, second = login(editor), login(second_editor)

@@ -86,6 +86,34 @@ def test_an_adoption_added_on_the_story_page_is_saved_and_counted(
     assert not DailyTally.objects.filter(day=day, union=story.union).exists()
 
 
+def test_recording_an_adoption_is_not_an_edit_of_the_story(editor_client, story):
+    """A colleague who has the story open can still save: the story's version stays."""
+    from django.contrib.auth.models import Group
+    from django.test import Client
+
+    from editorial.roles import EDITOR
+    from tests.factories import make_user
+
+    colleague = make_user("zhaoli", is_staff=True)
+    colleague.groups.add(Group.objects.get(name=EDITOR))
+    other = Client()
+    other.force_login(colleague)
+    opened = form_data(other.get(change_url(story)))
+    version = story.version
+
+    outlet = Outlet.objects.get(name="工人日报")
+    day = timezone.localdate() - datetime.timedelta(days=1)
+    data = page_with_row(editor_client, story, outlet=str(outlet.pk), date=f"{day:%Y-%m-%d}")
+    assert editor_client.post(change_url(story), data).status_code == 302
+    story.refresh_from_db()
+    assert story.version == version and Adoption.objects.filter(article=story).exists()
+
+    opened["body"] = "同事在此期间修改的正文。"
+    assert other.post(change_url(story), opened).status_code == 302
+    story.refresh_from_db()
+    assert story.body == "同事在此期间修改的正文。" and story.version == version + 1
+
+
 @pytest.mark.parametrize(
     ("row", "message"),
     [
