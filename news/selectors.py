@@ -281,11 +281,15 @@ def union_tree():
     return roots
 
 
-def sub_unions(union):
-    """The union's active direct sub-unions, each with story_count (its whole subtree)."""
+def sub_unions(union, counts=None):
+    """The union's active direct sub-unions, each with story_count (its whole subtree).
+
+    counts: story_counts() when the caller has read it already (one cache round trip less).
+    """
+    counts = counts or story_counts()
     return _annotate_story_counts(
         list(union.children.filter(is_active=True).order_by("ordering", "path")),
-        story_counts().by_union_path,
+        counts.by_union_path,
     )
 
 

@@ -119,14 +119,15 @@ def _union_tree_html():
 @_follow_redirects
 def union_detail(request, slug):
     union = get_object_or_404(Union.objects.active(), slug=slug)
+    counts = selectors.story_counts()
     context = {
         "union": union,
         "ancestors": public_ancestors(union),
-        "sub_unions": list(selectors.sub_unions(union)),
+        "sub_unions": list(selectors.sub_unions(union, counts)),
         "page_obj": _page(
             request,
             selectors.union_stories(union),
-            selectors.story_counts().by_union_path.get(union.path, 0),
+            counts.by_union_path.get(union.path, 0),
         ),
         "nav": "unions",
         "meta": PageMeta(
