@@ -80,6 +80,7 @@ def policy_for(article, policies=None):
     the default; None when the desk has none."""
     if policies is None:
         policies = list(ReviewPolicy.objects.prefetch_related("unions", "steps__group"))
+    # The queues weigh stories as _Weighed values, which carry their union's path themselves.
     union_path = getattr(article, "union_path", None)
     if union_path is None:
         union_path = article.union.path if article.union_id else ""
