@@ -201,7 +201,7 @@ def tokens_found(found, token_keys):
     lost = {key: new_token() for key in token_keys if key not in found}
     if lost:
         cache.set_many(lost, timeout=None)
-    return {key: found.get(key) or lost[key] for key in token_keys}
+    return {key: found[key] if key in found else lost[key] for key in token_keys}
 
 
 def renew_pages_fallen_due(sender=None, article_id=None, **kwargs):
