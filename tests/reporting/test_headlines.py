@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from editorial.services.transitions import approve, submit, unschedule, withdraw
 from editorial.tasks import announce_fallen_due
+from reporting import headlines
 from reporting.models import FrontPageLead
 from tests.factories import make_article
 
@@ -44,6 +45,61 @@ def test_the_evening_command_records_the_lead(city):
     )
     call_command("record_lead_story", stdout=None)
     assert FrontPageLead.objects.get(date=timezone.localdate()).article == story
+
+
+def test_a_weekend_without_a_step_keeps_fridays_lead_every_day(
+    city, desk, django_capture_on_commit_callbacks
+):
+    """Nothing happened on Saturday and Sunday: Monday's first step records them too, with the
+    lead that stayed on the home page, and the statistics' summary counts each day."""
+    from reporting.models import DailyTally
+
+    author, signer = desk
+    friday = datetime.datetime(2026, 11, 27, 9, 0, tzinfo=timezone.get_default_timezone())
+    monday = friday + datetime.timedelta(days=3)
+    for day, headline in ((friday, "周五的头条"), (monday, "周一的头条")):
+        with (
+            time_machine.travel(day, tick=False),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            story = make_article(union=city, created_by=author, headline=headline)
+            submit(article=story, actor=author, notify=False)
+            approve(article=story, actor=signer, notify=False)
+    days = dict(FrontPageLead.objects.values_list("date", "article__headline"))
+    assert days == {
+        datetime.date(2026, 11, 27): "周五的头条",
+        datetime.date(2026, 11, 28): "周五的头条",
+        datetime.date(2026, 11, 29): "周五的头条",
+        datetime.date(2026, 11, 30): "周一的头条",
+    }
+    weekend = DailyTally.objects.filter(
+        day__in=[datetime.date(2026, 11, 28), datetime.date(2026, 11, 29)]
+    )
+    assert sum(weekend.values_list("headlines", flat=True)) == 2
+
+
+def test_a_lead_taken_off_on_a_day_without_a_new_one_is_not_carried_over(city):
+    """The last recorded lead is no longer public: it was withdrawn on a day that had no lead,
+    so the days after its record are not given to it."""
+    old = make_article(
+        union=city, status="withdrawn", publish_at=timezone.now() - datetime.timedelta(days=9)
+    )
+    FrontPageLead.objects.create(
+        date=timezone.localdate() - datetime.timedelta(days=5), article=old
+    )
+    assert headlines.carry_over(timezone.localdate()) == []
+    assert FrontPageLead.objects.count() == 1
+
+
+def test_the_evening_command_also_records_the_days_before_it(city):
+    story = make_article(
+        union=city, status="published", publish_at=timezone.now() - datetime.timedelta(days=3)
+    )
+    today = timezone.localdate()
+    FrontPageLead.objects.create(date=today - datetime.timedelta(days=3), article=story)
+    call_command("record_lead_story", stdout=None)
+    recorded = FrontPageLead.objects.filter(article=story).values_list("date", flat=True)
+    assert sorted(recorded) == [today - datetime.timedelta(days=n) for n in (3, 2, 1, 0)]
 
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

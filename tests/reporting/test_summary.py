@@ -102,7 +102,8 @@ def test_a_scheduled_story_counts_when_its_time_comes(
     later = timezone.now() + datetime.timedelta(days=2)
     story = publish(federation.lingbi, at=later, genre="feature")
     assert_current()
-    assert "灵璧县总工会" not in unions_of(editor_client)
+    # (灵璧 may be listed for the 头条 its earlier story carries over from the fixture's record.)
+    assert unions_of(editor_client).get("灵璧县总工会", {}).get("网站采用", "0") == "0"
     with time_machine.travel(later + datetime.timedelta(minutes=1)):
         assert unions_of(editor_client)["灵璧县总工会"]["网站采用"] == "1"
     # Moved to another day, then off the schedule: each day worked out again.
