@@ -40,14 +40,15 @@ def carry_over(today):
     a later day that had no lead to record. Returns the days recorded.
     """
     last = FrontPageLead.objects.filter(date__lt=today).order_by("-date").first()
-    if last is None or not Article.objects.published().filter(pk=last.article_id).exists():
+    if last is None:
         return []
     days = [last.date + timedelta(days=offset) for offset in range(1, (today - last.date).days)]
-    if days:
-        FrontPageLead.objects.bulk_create(
-            [FrontPageLead(date=day, article_id=last.article_id) for day in days],
-            ignore_conflicts=True,
-        )
-        # bulk_create sends no post_save: the statistics' summary is refreshed here.
-        summary.after_commit(set(days))
+    if not days or not Article.objects.published().filter(pk=last.article_id).exists():
+        return []
+    FrontPageLead.objects.bulk_create(
+        [FrontPageLead(date=day, article_id=last.article_id) for day in days],
+        ignore_conflicts=True,
+    )
+    # bulk_create sends no post_save: the statistics' summary is refreshed here.
+    summary.after_commit(set(days))
     return days
