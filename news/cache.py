@@ -167,11 +167,20 @@ def live_site_state(state):
         due = state["due"]
         if due == NOTHING_SCHEDULED or timezone.now().timestamp() < due:
             return state
+    if state is None:
+        return renew_fallen_due(state)  # no state to serve meanwhile: a new one
     # A scheduled story has just become public (and no task has said so yet): one request
     # renews its pages while the others go on.
+    renewed = _renew_fallen_due_once(state)
+    return state if renewed is None else renewed
+
+
+def _renew_fallen_due_once(state):
+    """renew_fallen_due, by one request or task at a time: the new state, or None while
+    another one is renewing."""
     lock = f"{SITE_KEY}:renewing"
-    if state is not None and not cache.add(lock, 1, timeout=RENDER_LOCK_SECONDS):
-        return state
+    if not cache.add(lock, 1, timeout=RENDER_LOCK_SECONDS):
+        return None
     try:
         return renew_fallen_due(state)
     finally:
@@ -212,14 +221,7 @@ def renew_pages_fallen_due(sender=None, article_id=None, **kwargs):
     is what tells a CDN's purge hook at that time even if nobody reads the site. Returns False
     when a request is doing it.
     """
-    lock = f"{SITE_KEY}:renewing"
-    if not cache.add(lock, 1, timeout=RENDER_LOCK_SECONDS):
-        return False
-    try:
-        renew_fallen_due(cache.get(SITE_KEY))
-    finally:
-        cache.delete(lock)
-    return True
+    return _renew_fallen_due_once(cache.get(SITE_KEY)) is not None
 
 
 def path_token_key(path):
