@@ -109,22 +109,32 @@ def newsroom(city, other_city):
     }
 
 
+def page_plans(client, url, explain="EXPLAIN"):
+    """The page (requested again once its fragments are built) and the plan of each of its
+    SELECT queries: [(sql, plan)]."""
+    client.get(url)  # builds the fragments a publication renews
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    plans = []
+    for query in queries:
+        if not query["sql"].lstrip().upper().startswith("SELECT"):
+            continue
+        with connection.cursor() as cursor:
+            cursor.execute(f"{explain} {query['sql']}")
+            plans.append((query["sql"], "\n".join(row[0] for row in cursor.fetchall())))
+    return response, plans
+
+
 def test_no_public_page_scans_all_the_stories(client, settings, newsroom):
     settings.NEWS_PAGE_CACHE_SECONDS = 0
     scans = {}
     for page, url in newsroom.items():
-        client.get(url)  # builds the fragments a publication renews
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(url).status_code == 200, page
-        for query in queries:
-            if not query["sql"].lstrip().upper().startswith("SELECT"):
-                continue
-            with connection.cursor() as cursor:
-                cursor.execute(f"EXPLAIN {query['sql']}")
-                plan = "\n".join(row[0] for row in cursor.fetchall())
+        response, plans = page_plans(client, url)
+        assert response.status_code == 200, page
+        for sql, plan in plans:
             scanned = set(FULL_SCAN.findall(plan)) & set(STORY_TABLES)
             if scanned:
-                scans.setdefault(page, []).append(f"{sorted(scanned)}: {query['sql'][:200]}")
+                scans.setdefault(page, []).append(f"{sorted(scanned)}: {sql[:200]}")
     assert scans == {}, "\n".join(f"{page}: {found}" for page, found in scans.items())
 
 
@@ -152,15 +162,8 @@ def test_a_small_unions_page_reads_its_own_stories_not_the_sites_newest(
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE articles_article")
     for url in [small.get_absolute_url(), f"{small.get_absolute_url()}feed/"]:
-        client.get(url)  # builds the fragments a publication renews
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(url)
+        response, plans = page_plans(client, url, explain="EXPLAIN ANALYZE")
         assert "小工会的旧闻0" in response.content.decode()
-        for query in queries:
-            if not query["sql"].lstrip().upper().startswith("SELECT"):
-                continue
-            with connection.cursor() as cursor:
-                cursor.execute(f"EXPLAIN ANALYZE {query['sql']}")
-                plan = "\n".join(row[0] for row in cursor.fetchall())
+        for sql, plan in plans:
             passed_over = sum(int(rows) for rows in FILTERED_OUT.findall(plan))
-            assert passed_over < 100, f"{url}: {query['sql'][:300]}\n{plan}"
+            assert passed_over < 100, f"{url}: {sql[:300]}\n{plan}"
