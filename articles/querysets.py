@@ -31,7 +31,13 @@ class ArticleQuerySet(models.QuerySet):
         return permissions.editable_articles(user, self)
 
     def by_union(self, union):
-        """Stories of the union and of all its sub-unions.
+        """Stories of the union and of all its sub-unions (see in_unions)."""
+        from unions.models import Union
+
+        return self.in_unions(Union.objects.subtree(union).values_list("pk", flat=True))
+
+    def in_unions(self, union_ids):
+        """Stories of these unions: a union's subtree, named by its ids.
 
         The subtree's ids are read first and named in the condition. Joined to the unions by
         path, the condition told PostgreSQL nothing of how many stories the subtree has: for a
@@ -39,11 +45,7 @@ class ArticleQuerySet(models.QuerySet):
         had found twenty (90 ms). With the ids, it reads a small union's stories from its own
         index, and walks the newest stories only for a subtree that holds many of them.
         """
-        from unions.models import Union
-
-        return self.filter(
-            union_id__in=list(Union.objects.subtree(union).values_list("pk", flat=True))
-        )
+        return self.filter(union_id__in=list(union_ids))
 
     def by_theme(self, tag):
         return self.filter(themes=tag)

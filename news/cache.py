@@ -56,6 +56,8 @@ from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
+from newsroom.replicas import primary_reads
+
 SITE_KEY = "news:token:site"
 STORIES_KEY = "news:token:stories"
 # A page past its lifetime, or older than a change, is still served while one request renders
@@ -90,6 +92,7 @@ def new_token():
 # Tokens
 
 
+@primary_reads()
 def _next_scheduled_timestamp(after):
     """When the first story published after `after` (a datetime) falls due, as a timestamp."""
     from articles.models import Article
@@ -129,6 +132,7 @@ def refresh_due_time():
     return state
 
 
+@primary_reads()
 def renew_fallen_due(state):
     """Renew the pages of the stories that fell due since the state was checked, only theirs.
 
@@ -248,6 +252,8 @@ def renew_path_tokens(paths):
 # The modules whose functions build fragments (and define the classes kept in them).
 FRAGMENT_MODULES = (
     "news/selectors.py",
+    "news/paging.py",
+    "news/cards.py",
     "news/views.py",
     "search/selectors.py",
     "search/backends.py",
@@ -270,21 +276,38 @@ def fragment(name, build):
 
     While one request builds the new value, the others keep the previous one.
     """
-    key = f"news:fragment:{code_version()}:{name}"
-    site, found = _read_live([STORIES_KEY, key])
-    tokens = (site["token"], tokens_found(found, [STORIES_KEY])[STORIES_KEY])
-    stored = found.get(key)
-    if stored is not None and stored[0] == tokens:
-        return stored[1]
-    lock = f"{key}:building"
-    if stored is not None and not cache.add(lock, 1, timeout=RENDER_LOCK_SECONDS):
-        return stored[1]
-    try:
-        value = build()
-        cache.set(key, (tokens, value), timeout=None)
-    finally:
-        cache.delete(lock)
-    return value
+    return Fragments([name]).get(name, build)
+
+
+class Fragments:
+    """Several fragments and the live site state, read in one round trip.
+
+    A page that needs the site token (news.directory) and a few fragments asks for them at
+    once instead of one round trip each; get() answers from what was read, and builds a
+    fragment that is missing or older than the tokens.
+    """
+
+    def __init__(self, names):
+        self._keys = {name: f"news:fragment:{code_version()}:{name}" for name in names}
+        self.site, self._found = _read_live([STORIES_KEY, *self._keys.values()])
+        stories_token = tokens_found(self._found, [STORIES_KEY])[STORIES_KEY]
+        self._tokens = (self.site["token"], stories_token)
+
+    def get(self, name, build):
+        key = self._keys[name]
+        stored = self._found.get(key)
+        if stored is not None and stored[0] == self._tokens:
+            return stored[1]
+        lock = f"{key}:building"
+        if stored is not None and not cache.add(lock, 1, timeout=RENDER_LOCK_SECONDS):
+            return stored[1]
+        try:
+            with primary_reads():
+                value = build()
+            cache.set(key, (self._tokens, value), timeout=None)
+        finally:
+            cache.delete(lock)
+        return value
 
 
 # Pages

@@ -16,6 +16,7 @@ kept are read in full (with the list's prefetches) and rendered.
 
 import hashlib
 from functools import cache as once
+from typing import NamedTuple
 
 from django.core.cache import cache
 from django.template.loader import get_template
@@ -23,6 +24,7 @@ from django.utils import translation
 from django.utils.safestring import SafeString
 
 from news import cache as page_cache
+from newsroom.replicas import primary_reads
 
 CARD_TEMPLATE = "news/includes/story_item.html"
 # Templates a card includes: their text is part of a card's key.
@@ -50,20 +52,40 @@ def _card_key(variant, site, story_token, pk):
     return f"news:card:{version}:{site}:{story_token}:{pk}"
 
 
-def story_cards(ids, variant="full", *, full_stories=None):
-    """The cards of the stories with these ids, in order, as safe HTML.
+class CardTokens(NamedTuple):
+    """What the cards of some stories are kept under: the site token and each story's token."""
 
-    `full_stories(ids)` returns {id: story with what a list shows} for the cards not kept; it
-    defaults to the published stories with the list's prefetches. Two cache round trips (the
-    tokens, then the cards) and, for cards not kept, one query with its prefetches.
+    site: str
+    stories: dict  # {story id: its token}
+
+
+def card_tokens(ids):
+    """The site token and these stories' tokens, in one round trip.
+
+    A list that keeps its first page as a fragment keeps these with it (news.selectors): every
+    renewal of a story's token renews the stories token too (news.cache), so a fragment that is
+    still current holds its stories' current tokens, and its cards need no round trip for them.
     """
-    if not ids:
-        return []
     story_keys = {pk: page_cache.story_token_key(pk) for pk in ids}
     found = cache.get_many([page_cache.SITE_KEY, *story_keys.values()])
     site = (found.get(page_cache.SITE_KEY) or {}).get("token", "")
     tokens = page_cache.tokens_found(found, list(story_keys.values()))
-    keys = {pk: _card_key(variant, site, tokens[story_keys[pk]], pk) for pk in ids}
+    return CardTokens(site, {pk: tokens[key] for pk, key in story_keys.items()})
+
+
+def story_cards(ids, variant="full", *, full_stories=None, tokens=None):
+    """The cards of the stories with these ids, in order, as safe HTML.
+
+    `full_stories(ids)` returns {id: story with what a list shows} for the cards not kept; it
+    defaults to the published stories with the list's prefetches. `tokens` (card_tokens) when
+    the caller kept them. Two cache round trips (the tokens, unless given, then the cards) and,
+    for cards not kept, one query with its prefetches.
+    """
+    if not ids:
+        return []
+    if tokens is None or not all(pk in tokens.stories for pk in ids):
+        tokens = card_tokens(ids)
+    keys = {pk: _card_key(variant, tokens.site, tokens.stories[pk], pk) for pk in ids}
     found = cache.get_many(list(keys.values()))
     missing = [pk for pk in ids if keys[pk] not in found]
     if missing:
@@ -72,10 +94,11 @@ def story_cards(ids, variant="full", *, full_stories=None):
 
             full_stories = listed_stories
         template = get_template(CARD_TEMPLATE)
-        rendered = {
-            keys[pk]: template.render({"story": story, **VARIANTS[variant]})
-            for pk, story in full_stories(missing).items()
-        }
+        with primary_reads():  # kept under the story's token: never from a lagging replica
+            rendered = {
+                keys[pk]: template.render({"story": story, **VARIANTS[variant]})
+                for pk, story in full_stories(missing).items()
+            }
         cache.set_many(rendered, timeout=CARD_SECONDS)
         found.update(rendered)
     # The cards are our own template's output, every story field escaped in it.

@@ -20,6 +20,7 @@ COUNT over the list.
 
 from dataclasses import dataclass, field
 from math import ceil
+from typing import NamedTuple
 
 from django.core.exceptions import BadRequest
 from django.db.models import Q
@@ -47,6 +48,24 @@ def query_key(query):
             return f"{name}={value[: CURSOR_DIGITS + 1]}"
     page = query.get("page", "")
     return f"page={page[:9]}" if page.isdigit() and page.lstrip("0") not in ("", "1") else ""
+
+
+class StoryPosition(NamedTuple):
+    """A story's place in a list: what paging reads of it (a kept first page holds these)."""
+
+    pk: int
+    publish_at: object
+
+
+def first_page_positions(stories, per_page):
+    """The first page of stories as positions, for a page that keeps it as a fragment (read by
+    the same query as any other numbered page)."""
+    return [StoryPosition(story.pk, story.publish_at) for story in stories[:per_page]]
+
+
+def is_first_page(query):
+    """True when the query string asks for the first page (however it is written)."""
+    return query_key(query) == ""
 
 
 @dataclass
@@ -100,6 +119,11 @@ def _cursor(value):
     return anchor
 
 
+def _built(stories):
+    """The list's queryset, built now if the caller passed a function that builds it."""
+    return stories() if callable(stories) else stories
+
+
 def _older_than(stories, anchor):
     publish_at, pk = anchor
     # The redundant publish_at <= bound is what lets the database start the index scan there.
@@ -115,16 +139,18 @@ def _newer_than(stories, anchor):
     )
 
 
-def story_page(request, stories, total, per_page):
+def story_page(request, stories, total, per_page, *, first_page=None):
     """The page of stories (newest first) that the request asks for, or a redirect to it.
 
-    `stories` is the whole list, ordered newest first (publish_at, then pk, descending); `total`
-    its length from the kept counts.
+    `stories` is the whole list, ordered newest first (publish_at, then pk, descending), or a
+    function that returns it; `total` its length from the kept counts; `first_page` its first
+    page's positions when the caller keeps them (first_page_positions): the first page then
+    neither reads its stories nor builds the list's query.
     """
     query = request.GET
     if "before" in query:
         anchor = _cursor(query["before"])
-        rows = list(_older_than(stories, anchor)[: per_page + 1])
+        rows = list(_older_than(_built(stories), anchor)[: per_page + 1])
         page = StoryPage(rows[:per_page], total, per_page)
         page.canonical_query = f"before={anchor[1]}"
         if rows:
@@ -134,7 +160,7 @@ def story_page(request, stories, total, per_page):
         return page
     if "after" in query:
         anchor = _cursor(query["after"])
-        rows = list(_newer_than(stories, anchor).reverse()[: per_page + 1])
+        rows = list(_newer_than(_built(stories), anchor).reverse()[: per_page + 1])
         if len(rows) <= per_page:
             # Nothing newer than a full page: that is the first page, at its own address.
             return HttpResponseRedirect(request.path)
@@ -144,10 +170,10 @@ def story_page(request, stories, total, per_page):
         page.newer_query = f"after={rows[1].pk}"
         page.older_query = f"before={rows[-1].pk}"
         return page
-    return _numbered_page(request, stories, total, per_page)
+    return _numbered_page(request, stories, total, per_page, first_page)
 
 
-def _numbered_page(request, stories, total, per_page):
+def _numbered_page(request, stories, total, per_page, first_page=None):
     raw = request.GET.get("page", "")
     number = int(raw[:9]) if raw.isdigit() else 1
     last = max(1, ceil(total / per_page))
@@ -155,11 +181,14 @@ def _numbered_page(request, stories, total, per_page):
     offset = (number - 1) * per_page
     if number > NUMBERED_PAGES:
         # An old link to a deep page: one look-up of the story above it, then its cursor.
-        above = list(stories.values_list("pk", flat=True)[offset - 1 : offset])
+        above = list(_built(stories).values_list("pk", flat=True)[offset - 1 : offset])
         if not above:
             return HttpResponseRedirect(request.path)
         return HttpResponsePermanentRedirect(f"{request.path}?before={above[0]}")
-    rows = list(stories[offset : offset + per_page])
+    if number == 1 and first_page is not None:
+        rows = first_page
+    else:
+        rows = list(_built(stories)[offset : offset + per_page])
     page = StoryPage(rows, total, per_page, number=number)
     if number > 1:
         page.canonical_query = f"page={number}"

@@ -13,6 +13,8 @@ from taggit.models import Tag
 
 from articles.models import Article, ArticleTheme, Column
 from news import cache
+from news.directory import UnionEntry, union_directory
+from news.paging import first_page_positions
 from photos.models import Photo
 from unions.models import Union
 
@@ -130,8 +132,12 @@ def _build_story_counts():
     )
 
 
+STORY_COUNTS = "story-counts"
+PUBLIC_COLUMNS = "public-columns"
+
+
 def story_counts():
-    return cache.fragment("story-counts", _build_story_counts)
+    return cache.fragment(STORY_COUNTS, _build_story_counts)
 
 
 def _annotate_story_counts(unions, totals):
@@ -217,7 +223,9 @@ def city_blocks(per_city=CITY_BLOCK_COUNT):
     Which stories those are, and their headlines, change only with a change to the public
     stories: they are kept as a fragment, so a page reads only the cities.
     """
-    cities = list(Union.objects.active().filter(kind=Union.Kind.CITY).order_by("ordering", "path"))
+    cities = list(
+        Union.objects.active().filter(kind=Union.Kind.CITY).order_by(*Union.SIBLING_ORDER)
+    )
     newest = cache.fragment(f"city-blocks:{per_city}", lambda: _newest_by_city(cities, per_city))
     return [CityBlock(city, newest.get(city.path, [])) for city in cities]
 
@@ -276,25 +284,71 @@ def union_tree():
         # A union under an inactive parent still shows, at the top level.
         (parent.children if parent else roots).append(nodes[union.pk])
     for node in nodes.values():
-        node.children.sort(key=lambda child: (child.union.ordering, child.union.path))
-    roots.sort(key=lambda node: (node.union.ordering, node.union.path))
+        node.children.sort(key=lambda child: child.union.sibling_key)
+    roots.sort(key=lambda node: node.union.sibling_key)
     return roots
 
 
-def sub_unions(union, counts=None):
-    """The union's active direct sub-unions, each with story_count (its whole subtree).
+@dataclass
+class UnionPage:
+    """What a union's page shows besides its stories (news.directory's entries, not Unions)."""
 
-    counts: story_counts() when the caller has read it already (one cache round trip less).
+    union: UnionEntry
+    sub_unions: list
+    story_count: int
+    columns: list  # the navigation's
+    first_page: "FirstPage | None"  # its newest stories, when asked for
+
+
+def union_page(slug, *, first_page_size=None):
+    """The active union with this slug as its page shows it, or None.
+
+    One cache round trip (the site token, the counts, the navigation's columns and, with
+    first_page_size, the positions of the union's newest stories) and no query: the union, its
+    breadcrumbs and its sub-unions come from the process's union directory, and the newest
+    stories change only with the public stories, as the counts do.
     """
-    counts = counts or story_counts()
-    return _annotate_story_counts(
-        list(union.children.filter(is_active=True).order_by("ordering", "path")),
-        counts.by_union_path,
+    if len(slug) > Union._meta.get_field("slug").max_length:
+        return None  # no union has it; and no key is made of it
+    first_page = f"union-first-page:{slug}:{first_page_size}"
+    names = [STORY_COUNTS, PUBLIC_COLUMNS] + ([first_page] if first_page_size else [])
+    fragments = cache.Fragments(names)
+    directory = union_directory(fragments.site["token"])
+    entry = directory.active(slug)
+    if entry is None:
+        return None
+    counts = fragments.get(STORY_COUNTS, _build_story_counts).by_union_path
+    return UnionPage(
+        union=entry,
+        sub_unions=directory.sub_unions(entry, counts),
+        story_count=counts.get(entry.path, 0),
+        columns=fragments.get(PUBLIC_COLUMNS, _public_columns),
+        first_page=fragments.get(
+            first_page, lambda: _first_page(union_stories(entry), first_page_size)
+        )
+        if first_page_size
+        else None,
     )
 
 
+@dataclass
+class FirstPage:
+    """A list's newest stories kept as a fragment: their positions and their cards' tokens."""
+
+    positions: list  # news.paging.StoryPosition
+    card_tokens: object  # news.cards.CardTokens
+
+
+def _first_page(stories, size):
+    from news.cards import card_tokens
+
+    positions = first_page_positions(stories, size)
+    return FirstPage(positions, card_tokens([position.pk for position in positions]))
+
+
 def union_stories(union):
-    return story_positions().by_union(union)
+    """The stories of a union's page: its own and its sub-unions' (a directory entry)."""
+    return story_positions().in_unions(union.subtree_ids)
 
 
 # Themes and columns
@@ -343,7 +397,7 @@ def public_columns():
     Every page's navigation lists them, and they change only with the public stories: kept
     as a fragment.
     """
-    return cache.fragment("public-columns", _public_columns)
+    return cache.fragment(PUBLIC_COLUMNS, _public_columns)
 
 
 def _public_columns():
@@ -466,7 +520,7 @@ def correction_time(article):
 
 def feed_cities():
     """The active city federations, for the feed page."""
-    return list(Union.objects.active().filter(kind=Union.Kind.CITY).order_by("ordering", "path"))
+    return list(Union.objects.active().filter(kind=Union.Kind.CITY).order_by(*Union.SIBLING_ORDER))
 
 
 def feed_stories(*, union=None, theme=None, column=None):

@@ -19,9 +19,8 @@ from news import selectors
 from news.cache import cache_for_readers, fragment
 from news.cards import story_cards
 from news.links import absolute_url
-from news.paging import story_page
-from news.rendering import PageMeta, public_ancestors, render_article
-from unions.models import Union
+from news.paging import is_first_page, story_page
+from news.rendering import PageMeta, render_article
 
 STORIES_PER_PAGE = 20
 PHOTOS_PER_PAGE = 24
@@ -35,16 +34,24 @@ class Redirect(Exception):
         self.response = response
 
 
-def _page(request, stories, count, per_page=STORIES_PER_PAGE, *, cards=True):
+def _page(request, stories, count, per_page=STORIES_PER_PAGE, *, cards=True, first_page=None):
     """One page of stories (news.paging): numbered near the top, by cursor further down.
 
     With `cards`, the page's story cards come from news.cards (rendered once per version).
+    `first_page`: the list's newest stories when the caller keeps them (news.selectors.FirstPage).
     """
-    page = story_page(request, stories, count, per_page)
+    page = story_page(
+        request,
+        stories,
+        count,
+        per_page,
+        first_page=first_page.positions if first_page else None,
+    )
     if isinstance(page, HttpResponseRedirectBase):
         raise Redirect(page)
     if cards:
-        page.cards = story_cards([story.pk for story in page.stories])
+        kept = first_page.card_tokens if first_page and page.number == 1 else None
+        page.cards = story_cards([story.pk for story in page.stories], tokens=kept)
     return page
 
 
@@ -118,23 +125,28 @@ def _union_tree_html():
 @cache_for_readers
 @_follow_redirects
 def union_detail(request, slug):
-    union = get_object_or_404(Union.objects.active(), slug=slug)
-    counts = selectors.story_counts()
+    first_page_size = STORIES_PER_PAGE if is_first_page(request.GET) else None
+    page = selectors.union_page(slug, first_page_size=first_page_size)
+    if page is None:
+        raise Http404(_("No union has this address."))
+    union = page.union
     context = {
         "union": union,
-        "ancestors": public_ancestors(union),
-        "sub_unions": list(selectors.sub_unions(union, counts)),
+        "ancestors": union.ancestors,
+        "sub_unions": page.sub_unions,
+        "nav_columns": page.columns,
         "page_obj": _page(
             request,
-            selectors.union_stories(union),
-            counts.by_union_path.get(union.path, 0),
+            lambda: selectors.union_stories(union),
+            page.story_count,
+            first_page=page.first_page,
         ),
         "nav": "unions",
         "meta": PageMeta(
             title=union.name,
             description=union.description
             or _("News from %(union)s and its unions.") % {"union": union.name},
-            path=union.get_absolute_url(),
+            path=union.url,
         ),
     }
     return render(request, "news/union_detail.html", context)

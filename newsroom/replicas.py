@@ -9,6 +9,7 @@ replica that has not caught up yet.
 """
 
 import random
+from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
@@ -37,6 +38,21 @@ class ReplicaRouter:
 
     def allow_migrate(self, db, app_label, model_name=None, **hints):
         return db not in replica_aliases()
+
+
+@contextmanager
+def primary_reads():
+    """Reads inside go to the primary, even while a reader's page is being served.
+
+    For what is built once per change and then kept under that change's token (news.cache's
+    fragments, the union directory, story cards): built from a replica that has not caught up
+    with the change yet, it would be kept as current until the next change.
+    """
+    token = _public_read.set(False)
+    try:
+        yield
+    finally:
+        _public_read.reset(token)
 
 
 def is_public_read(request):

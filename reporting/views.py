@@ -157,5 +157,5 @@ def bulletin(request):
 
 def _issuer():
     """The federation that issues the 通报: the top of the union tree."""
-    root = Union.objects.filter(parent__isnull=True).order_by("ordering", "path").first()
+    root = Union.objects.filter(parent__isnull=True).order_by(*Union.SIBLING_ORDER).first()
     return root.name if root else ""

@@ -87,6 +87,9 @@ class Union(models.Model):
         verbose_name_plural = _("unions")
         ordering = ["path"]
 
+    # How unions under one parent are listed: by their ordering, then as the tree has them.
+    SIBLING_ORDER = ("ordering", "path")
+
     def __str__(self):
         return self.name
 
@@ -125,6 +128,11 @@ class Union(models.Model):
     @property
     def label(self):
         return self.short_name or self.name
+
+    @property
+    def sibling_key(self):
+        """The sort key of SIBLING_ORDER, for unions already in memory."""
+        return (self.ordering, self.path)
 
     def ancestors(self):
         """The unions above this one, from the root down, in one query."""

@@ -1,10 +1,17 @@
 from django import template
-from django.utils.translation import gettext, pgettext
+from django.template.loader import get_template
+from django.urls import get_script_prefix
+from django.utils.translation import get_language, gettext, pgettext
 
 from news import selectors
 from news.links import absolute_url
 
 register = template.Library()
+
+# The site's header and footer are the same HTML page after page. Each process renders each
+# variant once (per language, section, columns in the navigation) and keeps this many.
+KEPT_CHROME_VARIANTS = 200
+_kept_chrome = {}
 
 # How the paper closes a photo: "姚佳佳/摄". A print convention, not interface text.
 PHOTO_CREDIT_MARK = "/摄"
@@ -75,13 +82,58 @@ def source_line(article):
     return " · ".join(parts)
 
 
-@register.simple_tag
-def navigation_columns():
-    """The columns with published stories, for the site's navigation."""
-    return list(selectors.public_columns())
+@register.simple_tag(takes_context=True)
+def navigation_columns(context):
+    """The columns with published stories, for the site's navigation.
+
+    A view that read them with its other fragments passes them as nav_columns (a round trip less).
+    """
+    columns = context.get("nav_columns")
+    return list(selectors.public_columns()) if columns is None else columns
 
 
 @register.filter
 def quiet_cities(city_blocks):
     """The cities without news yet: the home page names them on one line instead of in cards."""
     return [block for block in city_blocks if not block.stories]
+
+
+def _kept(key, render):
+    html = _kept_chrome.get(key)
+    if html is None:
+        if len(_kept_chrome) >= KEPT_CHROME_VARIANTS:
+            _kept_chrome.clear()
+        html = _kept_chrome[key] = render()
+    return html
+
+
+@register.simple_tag(takes_context=True)
+def site_header(context):
+    """The masthead, search box and navigation (includes/site_header.html), rendered once per
+    variant: its key names everything it shows. A search page's header holds the words searched
+    for, so it is rendered each time instead of kept."""
+    columns = navigation_columns(context)
+    values = {
+        "site_name": context.get("site_name"),
+        "nav": context.get("nav"),
+        "nav_column": context.get("nav_column"),
+        "search_query": context.get("search_query") or "",
+        "nav_columns": columns,
+    }
+    header = get_template("includes/site_header.html")
+    if values["search_query"]:
+        return header.render(values)
+    shown = tuple((column.pk, column.name, column.slug) for column in columns)
+    key = ("header", get_language(), get_script_prefix(), shown)
+    key += tuple(values[name] for name in ("site_name", "nav", "nav_column"))
+    return _kept(key, lambda: header.render(values))
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """The footer (includes/site_footer.html), rendered once per language."""
+    site_name = context.get("site_name")
+    key = ("footer", get_language(), get_script_prefix(), site_name)
+    return _kept(
+        key, lambda: get_template("includes/site_footer.html").render({"site_name": site_name})
+    )
