@@ -15,6 +15,7 @@ Breadcrumbs show the active unions above, as news.rendering.public_ancestors doe
 
 import threading
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.urls import reverse
 
@@ -27,14 +28,20 @@ class UnionEntry:
     """One union as its public page and its neighbours' pages show it."""
 
     union: Union
-    url: str
-    feed_url: str
     parent: "UnionEntry | None" = None
     children: list = field(default_factory=list)  # active ones, in the tree's order
     subtree_ids: tuple = ()  # itself and every union under it, active or not
 
+    # Reversed once per directory, when first shown: a federation may have thousands of unions.
+    @cached_property
+    def url(self):
+        return reverse("news:union", kwargs={"slug": self.union.slug})
+
+    @cached_property
+    def feed_url(self):
+        return reverse("news:union_feed", kwargs={"slug": self.union.slug})
+
     def get_absolute_url(self):
-        """Reversed once, when the directory is built."""
         return self.url
 
     def __getattr__(self, name):
@@ -71,14 +78,7 @@ class CountedEntry:
 
 class Directory:
     def __init__(self, unions):
-        entries = [
-            UnionEntry(
-                union=union,
-                url=reverse("news:union", kwargs={"slug": union.slug}),
-                feed_url=reverse("news:union_feed", kwargs={"slug": union.slug}),
-            )
-            for union in unions
-        ]
+        entries = [UnionEntry(union=union) for union in unions]
         self._by_pk = {entry.pk: entry for entry in entries}
         self._active_by_slug = {entry.slug: entry for entry in entries if entry.union.is_active}
         subtrees = {entry.pk: [] for entry in entries}
