@@ -240,7 +240,12 @@ def story_token_key(pk):
 
 
 def renew_path_tokens(paths):
-    """Make the pages at these paths (every page number of each) and all fragments stale."""
+    """Make the pages at these paths (every page number of each) and all fragments stale.
+
+    The stories token is renewed in the same write as the paths' tokens, always: a fragment that
+    keeps stories' tokens (a union's first page, news.selectors) relies on it being stale as
+    soon as any of those is.
+    """
     tokens = {path_token_key(path): new_token() for path in paths}
     tokens[STORIES_KEY] = new_token()
     cache.set_many(tokens, timeout=None)
