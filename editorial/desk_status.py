@@ -80,37 +80,43 @@ def where(status):
     return dict(_conditions(timezone.now()))[DeskStatus(status)]
 
 
-def condition(status):
-    """The same for the aggregates over a with_desk_status queryset (My desk's counts), which
-    read its desk_status annotation; the stored status narrows the rows first."""
-    status = DeskStatus(status)
-    return Q(status=_UNDERLYING.get(status, status)) & Q(desk_status=status.value)
-
-
 def filter_by(queryset, status):
     """The stories of queryset in one desk status."""
     return with_desk_status(queryset).filter(where(status))
 
 
-def counts(queryset):
-    """How many stories are in each desk status, in two queries ({value: count}).
+def counts(queryset, *, published_cap=None):
+    """How many stories are in each desk status, in four queries ({value: count}).
 
-    The statuses that the stored status and publication time decide are counted in one pass
-    that the (status, publish_at) index answers alone, without reading the stories' rows;
-    the returned drafts, which need each draft's newest move, are counted among the drafts
-    only, and the plain drafts are the rest.
+    Each reads only its own rows through the (status, publish_at) index, never the published
+    stories as a whole: the stored statuses of the desk's work (drafts, review, withdrawn) by
+    status, the scheduled stories, the returned drafts (which need each draft's newest move;
+    the plain drafts are the rest), and the published stories, up to published_cap + 1 when
+    given. An exact total of every story ever published reads the whole index (18 ms at
+    100,000 stories) and tells the desk nothing that "10000+" does not.
     """
     now = timezone.now()
     conditions = dict(_conditions(now))
-    plain = [status for status in DeskStatus if status not in _NEEDS_EVENTS]
-    found = queryset.order_by().aggregate(
-        **{status.value: models.Count("status", filter=conditions[status]) for status in plain},
-        all_drafts=models.Count("status", filter=Q(status=Article.Status.DRAFT)),
+    Status = Article.Status
+    by_status = dict(
+        queryset.order_by()
+        .filter(status__in=[Status.DRAFT, Status.REVIEW, Status.WITHDRAWN])
+        .values_list("status")
+        .annotate(models.Count("pk"))
     )
     returned = queryset.order_by().filter(conditions[DeskStatus.RETURNED]).count()
-    found[DeskStatus.RETURNED.value] = returned
-    found[DeskStatus.DRAFT.value] = found.pop("all_drafts") - returned
-    return {status.value: found[status.value] for status in DeskStatus}
+    published = queryset.order_by().filter(conditions[DeskStatus.PUBLISHED])
+    if published_cap is not None:
+        published = published[: published_cap + 1]
+    found = {
+        DeskStatus.DRAFT: by_status.get(Status.DRAFT, 0) - returned,
+        DeskStatus.RETURNED: returned,
+        DeskStatus.REVIEW: by_status.get(Status.REVIEW, 0),
+        DeskStatus.SCHEDULED: queryset.order_by().filter(conditions[DeskStatus.SCHEDULED]).count(),
+        DeskStatus.PUBLISHED: published.count(),
+        DeskStatus.WITHDRAWN: by_status.get(Status.WITHDRAWN, 0),
+    }
+    return {status.value: found[status] for status in DeskStatus}
 
 
 def desk_status(article):
@@ -149,8 +155,6 @@ def after_event(event):
 
 
 _MISSING = object()
-# The desk statuses told apart by a draft's newest move (the others by stored fields only).
-_NEEDS_EVENTS = {DeskStatus.RETURNED, DeskStatus.DRAFT}
 # The Article.status behind each desk status that is not one itself.
 _UNDERLYING = {
     DeskStatus.RETURNED: Article.Status.DRAFT,

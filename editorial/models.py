@@ -73,8 +73,11 @@ class ArticleEvent(models.Model):
         verbose_name_plural = _("story events")
         ordering = ["-created_at", "-pk"]
         indexes = [
-            # The review desk's "submitted at" column reads the newest submission per story.
-            models.Index(fields=["article", "kind", "-created_at"], name="event_by_article_kind"),
+            # The review desk's "submitted at" column reads the newest submission per story
+            # (newest first, then by id as the queries break ties): one index entry, no sort.
+            models.Index(
+                fields=["article", "kind", "-created_at", "-id"], name="event_by_article_kind"
+            ),
             # A story's newest status move, read for the drafts among the desk's counts and
             # filters (editorial.desk_status): one index entry, no sort.
             models.Index(

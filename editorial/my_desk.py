@@ -9,13 +9,14 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.lookups import Exact
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
 from editorial import rules, selectors
-from editorial.desk_status import DeskStatus, condition, where
+from editorial.desk_status import DeskStatus, where
 from editorial.models import ArticleEvent
 
 Kind = ArticleEvent.Kind
@@ -114,22 +115,35 @@ def week_start(now=None):
     return today - timedelta(days=today.weekday())
 
 
-def _conditions(user, status=condition):
-    """Each section's condition; status: how a desk status is asked for (desk_status.condition
-    in the counts' aggregate, desk_status.where, on the stored fields, in the lists' filters).
+def _approver():
+    """The user who approved (or last rescheduled) the story: its newest such step's actor."""
+    return Subquery(
+        ArticleEvent.objects.filter(
+            article=OuterRef("pk"), kind__in=[Kind.APPROVED, Kind.RESCHEDULED]
+        )
+        .order_by("-created_at", "-pk")
+        .values("actor_id")[:1]
+    )
+
+
+def _conditions(user):
+    """Each section's condition, on the stored fields (desk_status.where) and the story's events,
+    for the counts' aggregate and the lists' filters alike.
 
     The desk status comes before the approver: the database reads a story's approver (a lookup
-    in its events) only for the scheduled stories and this week's.
+    in its events) only for the scheduled stories and this week's. Conditions on annotations
+    would make Django copy each annotation into every count: compiling the counts' query took
+    longer than running it (11 of 15 ms on each admin page at 100,000 stories).
     """
     mine = Q(created_by=user)
-    approved_by_me = Q(approved_by=user.pk)
+    approved_by_me = Q(Exact(_approver(), user.pk))
     return {
-        "returned": mine & status(DeskStatus.RETURNED),
-        "drafts": mine & status(DeskStatus.DRAFT),
-        "in_review": mine & status(DeskStatus.REVIEW),
-        "to_review": status(DeskStatus.REVIEW),
-        "scheduled": status(DeskStatus.SCHEDULED) & approved_by_me,
-        "published": status(DeskStatus.PUBLISHED)
+        "returned": mine & where(DeskStatus.RETURNED),
+        "drafts": mine & where(DeskStatus.DRAFT),
+        "in_review": mine & where(DeskStatus.REVIEW),
+        "to_review": where(DeskStatus.REVIEW),
+        "scheduled": where(DeskStatus.SCHEDULED) & approved_by_me,
+        "published": where(DeskStatus.PUBLISHED)
         & Q(publish_at__gte=week_start())
         & (mine | approved_by_me),
     }
@@ -158,15 +172,15 @@ def _specs_for(user):
     ]
 
 
+def _candidate_stories(user):
+    """The user's visible stories that a section may hold."""
+    return Article.objects.visible_to(user).filter(_candidates(user))
+
+
 def _stories(user):
-    """The user's visible stories with what the sections test: desk status and approver."""
-    approvals = ArticleEvent.objects.filter(
-        article=OuterRef("pk"), kind__in=[Kind.APPROVED, Kind.RESCHEDULED]
-    ).order_by("-created_at", "-pk")
-    return (
-        selectors.with_desk_columns(Article.objects.visible_to(user).filter(_candidates(user)))
-        .annotate(approved_by=Subquery(approvals.values("actor_id")[:1]))
-        .annotate(waiting_since=selectors.waiting_since())
+    """The same with what the lists show: desk status and how long a story has waited."""
+    return selectors.with_desk_columns(_candidate_stories(user)).annotate(
+        waiting_since=selectors.waiting_since()
     )
 
 
@@ -177,7 +191,7 @@ def counts(user):
         return {}
     conditions = _conditions(user)
     return (
-        _stories(user)
+        _candidate_stories(user)
         .order_by()
         .aggregate(**{spec.key: Count("pk", filter=conditions[spec.key]) for spec in specs})
     )
@@ -187,7 +201,7 @@ def sections(user):
     """The user's sections, each with its count and its first stories."""
     if not _may_use_the_desk(user):
         return []
-    conditions = _conditions(user, status=where)
+    conditions = _conditions(user)
     numbers = counts(user)
     changelist = reverse("admin:articles_article_changelist")
     result = []

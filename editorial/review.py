@@ -234,8 +234,17 @@ def awaiting_signoff(user, queryset, length):
     group_ids = set(user.groups.values_list("pk", flat=True))
     may_publish = user.has_perm(permissions.PUBLISH)
     waiting = {level: [] for level in LEVEL_ORDER}
+    # Without sign-offs, a story's state is its policy's levels, all waiting: the same for every
+    # story of the same union and genre (which decide the policy), so it is worked out once.
+    unsigned_states = {}
     for story in weighed:
-        state = review_state(story, policies, signoffs[story.pk])
+        if signoffs[story.pk]:
+            state = review_state(story, policies, signoffs[story.pk])
+        else:
+            key = (story.union_path, story.genre)
+            if key not in unsigned_states:
+                unsigned_states[key] = review_state(story, policies, [])
+            state = unsigned_states[key]
         step = state.next_level
         if step is not None and may_sign(user, story, state, step.step, group_ids, may_publish):
             waiting[step.step.level].append(story.pk)

@@ -39,6 +39,10 @@ def scheduled_soon(queryset, window=SCHEDULE_WINDOW):
     )
 
 
+# The desk summary counts published stories up to this many, then says "10000+".
+PUBLISHED_COUNT_CAP = 10_000
+
+
 def desk_summary(user):
     """What the admin index shows the user beside My desk: counts and the next 48 hours.
 
@@ -47,7 +51,7 @@ def desk_summary(user):
     """
     visible = Article.objects.visible_to(user)
     return {
-        "counts": desk_status.counts(visible),
+        "counts": desk_status.counts(visible, published_cap=PUBLISHED_COUNT_CAP),
         "scheduled": list(scheduled_soon(visible)),
     }
 

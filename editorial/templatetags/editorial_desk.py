@@ -23,6 +23,7 @@ def desk_summary(context):
     return {
         "show": True,
         "counts": [(status.value, status.label, counts[status]) for status in DeskStatus],
+        "count_cap": selectors.PUBLISHED_COUNT_CAP,
         "scheduled": summary["scheduled"],
         "changelist_url": reverse("admin:articles_article_changelist"),
         "is_reviewer": rules.is_reviewer(user),

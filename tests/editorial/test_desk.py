@@ -10,6 +10,7 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from articles.models import Article
+from editorial import selectors
 from editorial.services import filing, transitions
 from tests.editorial.helpers import changelist_url
 from tests.factories import make_union
@@ -184,6 +185,27 @@ def test_admin_index_shows_the_desk(story, editor, reporter, login):
         "published": 1,
         "withdrawn": 0,
     }
+
+
+def test_the_desk_summary_counts_published_stories_up_to_a_cap(story, editor, login, monkeypatch):
+    """Counting every story ever published reads the whole index: past the cap, "N+"."""
+    monkeypatch.setattr(selectors, "PUBLISHED_COUNT_CAP", 2)
+    for _ in range(3):
+        story(status="published")
+    story(status="review")
+    page = login(editor).get("/admin/").content.decode()
+    start = page.index('class="module desk-summary"')
+    summary = page[start : page.index("</section>", start)]
+    published = summary.partition("?status=published")[2].partition("</li>")[0]
+    assert "<strong>2+</strong>" in published
+    in_review = summary.partition("?status=review")[2].partition("</li>")[0]
+    assert "<strong>1</strong>" in in_review
+
+    monkeypatch.setattr(selectors, "PUBLISHED_COUNT_CAP", 3)
+    page = login(editor).get("/admin/").content.decode()
+    start = page.index('class="module desk-summary"')
+    published = page[start:].partition("?status=published")[2].partition("</li>")[0]
+    assert "<strong>3</strong>" in published
 
 
 def test_admin_index_counts_only_own_stories_for_a_reporter(story, reporter, other_reporter, login):
