@@ -78,20 +78,24 @@ class CountedEntry:
 
 class Directory:
     def __init__(self, unions):
-        entries = [UnionEntry(union=union) for union in unions]
-        self._by_pk = {entry.pk: entry for entry in entries}
-        self._active_by_slug = {entry.slug: entry for entry in entries if entry.union.is_active}
-        subtrees = {entry.pk: [] for entry in entries}
-        for entry in entries:  # in path order: a parent comes before its children
-            entry.parent = self._by_pk.get(entry.union.parent_id)
-            if entry.parent is not None and entry.union.is_active:
+        unions = list(unions)  # in path order: a parent comes before its children
+        entries = {union.pk: UnionEntry(union=union) for union in unions}
+        self._by_pk = entries
+        self._active_by_slug = {
+            union.slug: entries[union.pk] for union in unions if union.is_active
+        }
+        subtrees = {pk: [] for pk in entries}
+        for union in unions:
+            entry = entries[union.pk]
+            entry.parent = entries.get(union.parent_id)
+            if entry.parent is not None and union.is_active:
                 entry.parent.children.append(entry)
-            for segment in entry.path.strip("/").split("/"):
-                pk = int(segment)
-                if pk in subtrees:
-                    subtrees[pk].append(entry.pk)
-        for entry in entries:
-            entry.subtree_ids = tuple(subtrees[entry.pk])
+            for segment in union.path.strip("/").split("/"):
+                above = int(segment)
+                if above in subtrees:
+                    subtrees[above].append(union.pk)
+        for pk, entry in entries.items():
+            entry.subtree_ids = tuple(subtrees[pk])
             entry.children.sort(key=lambda child: child.union.sibling_key)
 
     def active(self, slug):
