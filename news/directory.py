@@ -80,7 +80,6 @@ class Directory:
     def __init__(self, unions):
         unions = list(unions)  # in path order: a parent comes before its children
         entries = {union.pk: UnionEntry(union=union) for union in unions}
-        self._by_pk = entries
         self._active_by_slug = {
             union.slug: entries[union.pk] for union in unions if union.is_active
         }
