@@ -223,9 +223,7 @@ def city_blocks(per_city=CITY_BLOCK_COUNT):
     Which stories those are, and their headlines, change only with a change to the public
     stories: they are kept as a fragment, so a page reads only the cities.
     """
-    cities = list(
-        Union.objects.active().filter(kind=Union.Kind.CITY).order_by(*Union.SIBLING_ORDER)
-    )
+    cities = active_cities()
     newest = cache.fragment(f"city-blocks:{per_city}", lambda: _newest_by_city(cities, per_city))
     return [CityBlock(city, newest.get(city.path, [])) for city in cities]
 
@@ -518,8 +516,8 @@ def correction_time(article):
     )
 
 
-def feed_cities():
-    """The active city federations, for the feed page."""
+def active_cities():
+    """The active city federations, in the tree's order (the home page's blocks, the feeds)."""
     return list(Union.objects.active().filter(kind=Union.Kind.CITY).order_by(*Union.SIBLING_ORDER))
 
 

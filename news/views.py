@@ -235,7 +235,7 @@ def favicon(request):
 def feed_index(request):
     """How to subscribe, and every feed there is: the latest, each city's, themes and columns."""
     context = {
-        "city_feeds": selectors.feed_cities(),
+        "city_feeds": selectors.active_cities(),
         "themes": selectors.popular_themes(selectors.HOME_THEME_COUNT),
         "columns": list(selectors.public_columns()),
         "meta": PageMeta(
